@@ -1,0 +1,207 @@
+"""Catalog views: the instruments, the states, one record's details, and the changes in a date window."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from typing import Any, Literal
+
+from .dataset import Dataset
+from .errors import UsageError
+from .gaps import Selection, compute, find_instrument, find_state, select_instruments, select_states
+from .models import Action, Instrument, State
+from .report import Column, Report, Section
+from .status import Status, sort_events
+
+EVENT_COLUMNS = (
+    Column("date", "Date"),
+    Column("state", "State"),
+    Column("instrument", "Instrument"),
+    Column("action", "Action"),
+    Column("effective", "Effective"),
+    Column("flags", "Notes"),
+)
+
+
+def instruments_table(data: Dataset, sel: Selection) -> Report:
+    """One row per instrument with every field of its record."""
+    rows = []
+    for inst in select_instruments(data, sel):
+        row = inst.model_dump(mode="json")
+        coverage = inst.coverage
+        row["coverage_text"] = f"{'complete' if coverage.complete else 'incomplete'} to {coverage.as_of.isoformat()}"
+        rows.append(row)
+    return Report(
+        kind="instruments",
+        title="Instruments",
+        data_version=data.version,
+        columns=(
+            Column("id", "Id"),
+            Column("short_name", "Name"),
+            Column("system", "System"),
+            Column("reference", "Ref"),
+            Column("in_force", "In force"),
+            Column("coverage_text", "Coverage"),
+        ),
+        rows=tuple(rows),
+        summary=(f"{len(rows)} instruments.",),
+        hidden=frozenset({"coverage_text"}),
+    )
+
+
+def states_table(data: Dataset, sel: Selection) -> Report:
+    """One row per state with every field of its record and whether it is a member on the date."""
+    rows = []
+    for state in select_states(data, sel):
+        row = state.model_dump(mode="json")
+        row["member"] = state.oas.is_member(sel.as_of)
+        row["joined"] = state.oas.joined or state.oas.joined_year
+        row["left"] = state.oas.left
+        rows.append(row)
+    members = sum(1 for row in rows if row["member"])
+    return Report(
+        kind="states",
+        title="States",
+        as_of=sel.as_of,
+        data_version=data.version,
+        columns=(
+            Column("code", "Code"),
+            Column("name_en", "Name"),
+            Column("name_es", "Nombre"),
+            Column("subregion", "Subregion"),
+            Column("member", "Member"),
+            Column("joined", "Joined"),
+            Column("left", "Left"),
+        ),
+        rows=tuple(rows),
+        summary=(f"{len(rows)} states; {members} OAS members as of {sel.as_of.isoformat()}.",),
+        hidden=frozenset({"joined", "left"}),
+    )
+
+
+def _detail_rows(record: dict[str, Any], skip: set[str]) -> tuple[dict[str, Any], ...]:
+    return tuple({"field": key, "value": value} for key, value in record.items() if key not in skip)
+
+
+def _event_row(state: State, event: Any) -> dict[str, Any]:
+    flags = [flag for flag in ("reservations", "declarations") if getattr(event, flag)]
+    flags += [f"accepts {m.id}" for m in event.mechanisms]
+    flags += ["disputed"] if event.disputed else []
+    flags += ["secondary source"] if event.secondary else []
+    return {
+        "date": event.date,
+        "state": state.code,
+        "instrument": event.instrument,
+        "action": event.action.value,
+        "effective": event.effective,
+        "source": event.source,
+        "secondary": event.secondary,
+        "disputed": event.disputed,
+        "note": event.note,
+        "flags": ", ".join(flags),
+    }
+
+
+def show(data: Dataset, ident: str, as_of: dt.date) -> Report:
+    """The details and sources of one instrument (by id or reference) or one state (by code)."""
+    if ident.upper() in data.by_code:
+        return _show_state(data, find_state(data, ident), as_of)
+    try:
+        inst = find_instrument(data, ident)
+    except UsageError:
+        raise UsageError(f"{ident!r} is neither a state code nor an instrument id; try `ratify states` or `ratify instruments`") from None
+    return _show_instrument(data, inst, as_of)
+
+
+def _show_state(data: Dataset, state: State, as_of: dt.date) -> Report:
+    record = state.model_dump(mode="json")
+    events = tuple(_event_row(state, e) for e in sort_events(state.events))
+    return Report(
+        kind="show-state",
+        title=f"{state.name_en} ({state.code})",
+        as_of=as_of,
+        data_version=data.version,
+        columns=(Column("field", "Field"), Column("value", "Value")),
+        rows=_detail_rows(record, {"events"}),
+        sections=(Section("events", "Events", EVENT_COLUMNS, events),),
+        sources=tuple(dict.fromkeys([*state.oas.sources, *(e["source"] for e in events)])),
+        extra={"record": record},
+    )
+
+
+def _show_instrument(data: Dataset, inst: Instrument, as_of: dt.date) -> Report:
+    record = inst.model_dump(mode="json")
+    events = tuple(
+        _event_row(state, event)
+        for state in data.states
+        for event in sort_events(data.events_for(state.code, inst.id))
+    )
+    events = tuple(sorted(events, key=lambda row: (row["date"], row["state"])))
+    return Report(
+        kind="show-instrument",
+        title=f"{inst.short_name}: {inst.title_en}",
+        as_of=as_of,
+        data_version=data.version,
+        columns=(Column("field", "Field"), Column("value", "Value")),
+        rows=_detail_rows(record, set()),
+        sections=(Section("events", "Events", EVENT_COLUMNS, events),),
+        sources=tuple(dict.fromkeys([inst.status_url, *inst.sources, inst.coverage.source])),
+        extra={"record": record},
+    )
+
+
+def changes(
+    data: Dataset, sel: Selection, since: dt.date, until: dt.date, by: Literal["state", "instrument"]
+) -> Report:
+    """Every action in [since, until], grouped, with the number of parties at the start and at the end."""
+    if until < since:
+        raise UsageError(f"--until {until} is before --since {since}")
+    window = Selection(**{**sel.__dict__, "as_of": until})
+    states = select_states(data, window)
+    instruments = select_instruments(data, window)
+    wanted = {i.id for i in instruments}
+    rows = [
+        _event_row(state, event)
+        for state in states
+        for event in state.events
+        if event.instrument in wanted and since <= event.date <= until
+    ]
+    group_key = "state" if by == "state" else "instrument"
+    rows.sort(key=lambda row: (row[group_key], row["date"], row["state"], row["instrument"], row["action"]))
+    start = since - dt.timedelta(days=1)
+    counts = []
+    groups = [s.code for s in states] if by == "state" else [i.id for i in instruments]
+    for group in groups:
+        pairs = [(s, i) for s in states for i in instruments if (s.code if by == "state" else i.id) == group]
+        before = sum(compute(data, s, i, start).status is Status.PARTY for s, i in pairs)
+        after = sum(compute(data, s, i, until).status is Status.PARTY for s, i in pairs)
+        counts.append({"group": group, "party_start": before, "party_end": after, "actions": sum(r[group_key] == group for r in rows)})
+    kinds = Counter(
+        "consents" if Action(row["action"]).is_consent else row["action"] + "s" for row in rows
+    )
+    summary = (
+        f"{len(rows)} actions from {since.isoformat()} to {until.isoformat()}"
+        + (": " + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) if rows else "")
+        + ".",
+        f"Party relationships: {sum(c['party_start'] for c in counts)} on {start.isoformat()}, "
+        f"{sum(c['party_end'] for c in counts)} on {until.isoformat()}.",
+    )
+    count_columns = (
+        Column("group", by.capitalize()),
+        Column("party_start", f"Parties {start.isoformat()}"),
+        Column("party_end", f"Parties {until.isoformat()}"),
+        Column("actions", "Actions"),
+    )
+    return Report(
+        kind="changes",
+        title=f"Changes {since.isoformat()} to {until.isoformat()}, by {by}",
+        as_of=until,
+        data_version=data.version,
+        columns=EVENT_COLUMNS,
+        rows=tuple(rows),
+        summary=summary,
+        sections=(Section("counts", "Parties at the start and at the end", count_columns, tuple(counts)),),
+        sources=tuple(dict.fromkeys(row["source"] for row in rows)),
+        extra={"since": since, "until": until, "by": by},
+        hidden=frozenset({"flags"}),
+    )

@@ -1,0 +1,340 @@
+"""The command line: parse, call one core function, pick a formatter, write, exit. Nothing else."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+import shutil
+import sys
+from pathlib import Path
+from typing import Any, Callable, Optional, TypeVar
+
+import typer
+from typing_extensions import Annotated
+
+from . import __version__
+from .errors import DataError, RatifyError, UsageError
+from .formats import OutputFormat, RenderOptions, render
+from .formats.findings import FindingsFormat
+from .models import Subregion, System
+from .paths import ENV_VAR, data_dir
+
+app = typer.Typer(
+    name="ratify",
+    help="Which states of the Americas have signed, ratified or acceded to the treaties protecting migrants.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+_debug = False
+
+
+def _date(value: Optional[str]) -> Optional[dt.date]:
+    if value is None:
+        return None
+    try:
+        if len(value) != 10:
+            raise ValueError
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date written YYYY-MM-DD") from None
+
+
+DataOpt = Annotated[
+    Optional[Path],
+    typer.Option("--data", envvar=ENV_VAR, help="Data folder (default: the bundled data).", show_default=False),
+]
+AsOfOpt = Annotated[Optional[str], typer.Option("--as-of", help="Status as of this date, YYYY-MM-DD (default: today).")]
+SystemOpt = Annotated[Optional[System], typer.Option("--system", help="Only instruments of this system.")]
+TopicOpt = Annotated[Optional[str], typer.Option("--topic", help="Only instruments with this topic.")]
+SubregionOpt = Annotated[Optional[Subregion], typer.Option("--subregion", help="Only states of this subregion.")]
+MembersOpt = Annotated[
+    bool,
+    typer.Option("--members/--all-states", help="Only OAS members as of the date (default), or every state."),
+]
+FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
+OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically).")]
+StateOpt = Annotated[Optional[list[str]], typer.Option("--state", "-s", help="State code (ISO alpha-3), any case.")]
+InstrumentOpt = Annotated[Optional[list[str]], typer.Option("--instrument", "-i", help="Instrument id or reference.")]
+
+
+def handled(func: F) -> F:
+    """Translate the RatifyError family into a message on stderr and an exit code, once for all commands."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except typer.Exit:
+            raise
+        except RatifyError as exc:
+            if _debug:
+                raise
+            _report_error(exc)
+            raise typer.Exit(exc.exit_code) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _report_error(exc: RatifyError) -> None:
+    from .formats.safe import printable
+
+    if isinstance(exc, DataError):
+        for finding in exc.findings[:20]:
+            sys.stderr.write(printable(str(finding)) + "\n")
+        if len(exc.findings) > 20:
+            sys.stderr.write(f"... and {len(exc.findings) - 20} more\n")
+    sys.stderr.write(f"ratify: error: {printable(str(exc))}\n")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"ratify {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
+) -> None:
+    """ratify: gap tables of treaty ratifications for the OAS member states."""
+    global _debug
+    _debug = debug
+
+
+def _load(data: Optional[Path]) -> Any:
+    from .loader import load_or_raise
+
+    return load_or_raise(data_dir(data)).dataset
+
+
+def _selection(
+    as_of: Optional[str],
+    states: Optional[list[str]] = None,
+    instruments: Optional[list[str]] = None,
+    system: Optional[System] = None,
+    topic: Optional[str] = None,
+    subregion: Optional[Subregion] = None,
+    members: bool = True,
+) -> Any:
+    from .gaps import Selection
+
+    return Selection(
+        as_of=_date(as_of) or dt.date.today(),
+        states=tuple(states or ()),
+        instruments=tuple(instruments or ()),
+        system=system,
+        topic=topic,
+        subregion=subregion,
+        members_only=members,
+    )
+
+
+def _write(report: Any, fmt: OutputFormat, output: Optional[Path], data: Optional[Path]) -> None:
+    from .dataset import INSTRUMENTS_FILE, STATES_FILE
+    from .output import emit
+
+    to_terminal = output is None and sys.stdout.isatty()
+    color = fmt is OutputFormat.TABLE and to_terminal and "NO_COLOR" not in os.environ
+    width = shutil.get_terminal_size((80, 24)).columns if to_terminal else 80
+    content = render(report, fmt, RenderOptions(color=color, width=width))
+    folder = data_dir(data)
+    emit(content, output, protected=(folder / INSTRUMENTS_FILE, folder / STATES_FILE))
+
+
+@app.command(epilog="Examples: ratify gaps --state MEX | ratify gaps --instrument icrmw --format markdown | ratify gaps")
+@handled
+def gaps(
+    state: Annotated[Optional[str], typer.Option("--state", "-s", help="Gaps of one state (ISO alpha-3).")] = None,
+    instrument: Annotated[Optional[str], typer.Option("--instrument", "-i", help="Gaps for one instrument.")] = None,
+    as_of: AsOfOpt = None,
+    system: SystemOpt = None,
+    topic: TopicOpt = None,
+    subregion: SubregionOpt = None,
+    members: MembersOpt = True,
+    fmt: FormatOpt = OutputFormat.TABLE,
+    output: OutputOpt = None,
+    exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when any gap is listed (for CI).")] = False,
+    data: DataOpt = None,
+) -> None:
+    """Which instruments a state has yet to join, which states have yet to join an instrument, or the matrix."""
+    from . import gaps as core
+
+    if state and instrument:
+        raise UsageError("give --state or --instrument, not both (use `ratify status` for one pair)")
+    dataset = _load(data)
+    sel = _selection(as_of, system=system, topic=topic, subregion=subregion, members=members)
+    if state:
+        report = core.gaps_for_state(dataset, sel, state)
+    elif instrument:
+        report = core.gaps_for_instrument(dataset, sel, instrument)
+    else:
+        report = core.matrix(dataset, sel)
+    _write(report, fmt, output, data)
+    if exit_code and (report.rows if report.kind != "matrix" else _matrix_has_gaps(report)):
+        raise typer.Exit(1)
+
+
+def _matrix_has_gaps(report: Any) -> bool:
+    from .status import GAP_STATUSES
+
+    words = {s.value for s in GAP_STATUSES}
+    return any(value in words for row in report.rows for key, value in row.items() if key != "state")
+
+
+@app.command(epilog="Examples: ratify status --state MEX | ratify status --instrument achr --format csv")
+@handled
+def status(
+    state: StateOpt = None,
+    instrument: InstrumentOpt = None,
+    as_of: AsOfOpt = None,
+    system: SystemOpt = None,
+    topic: TopicOpt = None,
+    subregion: SubregionOpt = None,
+    members: MembersOpt = True,
+    fmt: FormatOpt = OutputFormat.TABLE,
+    output: OutputOpt = None,
+    data: DataOpt = None,
+) -> None:
+    """Every selected (state, instrument) pair, joined or not, with dates, consent type and reservations."""
+    from .gaps import status_table
+
+    sel = _selection(as_of, state, instrument, system, topic, subregion, members)
+    _write(status_table(_load(data), sel), fmt, output, data)
+
+
+@app.command(epilog="Example: ratify changes --since 2005-06-07 --by instrument")
+@handled
+def changes(
+    since: Annotated[str, typer.Option("--since", help="First day of the window, YYYY-MM-DD.")] = "2005-06-07",
+    until: Annotated[Optional[str], typer.Option("--until", help="Last day (default: today).")] = None,
+    by: Annotated[str, typer.Option("--by", help="Group by `state` or `instrument`.")] = "instrument",
+    state: StateOpt = None,
+    instrument: InstrumentOpt = None,
+    system: SystemOpt = None,
+    topic: TopicOpt = None,
+    subregion: SubregionOpt = None,
+    members: MembersOpt = True,
+    fmt: FormatOpt = OutputFormat.TABLE,
+    output: OutputOpt = None,
+    data: DataOpt = None,
+) -> None:
+    """Every signature, consent and denunciation in a window (default: since the Program, 7 June 2005)."""
+    from .catalog import changes as core_changes
+
+    if by not in ("state", "instrument"):
+        raise typer.BadParameter("--by takes `state` or `instrument`")
+    sel = _selection(until, state, instrument, system, topic, subregion, members)
+    report = core_changes(_load(data), sel, _date(since) or dt.date(2005, 6, 7), sel.as_of, by)  # type: ignore[arg-type]
+    _write(report, fmt, output, data)
+
+
+@app.command(epilog="Examples: ratify instruments | ratify instruments --system ilo --format json")
+@handled
+def instruments(
+    system: SystemOpt = None,
+    topic: TopicOpt = None,
+    fmt: FormatOpt = OutputFormat.TABLE,
+    output: OutputOpt = None,
+    data: DataOpt = None,
+) -> None:
+    """The instrument catalog, with each instrument's coverage."""
+    from .catalog import instruments_table
+
+    _write(instruments_table(_load(data), _selection(None, system=system, topic=topic)), fmt, output, data)
+
+
+@app.command(epilog="Examples: ratify states | ratify states --all-states --as-of 2024-01-01 --format csv")
+@handled
+def states(
+    as_of: AsOfOpt = None,
+    subregion: SubregionOpt = None,
+    members: MembersOpt = True,
+    fmt: FormatOpt = OutputFormat.TABLE,
+    output: OutputOpt = None,
+    data: DataOpt = None,
+) -> None:
+    """The states in scope and their OAS membership."""
+    from .catalog import states_table
+
+    _write(states_table(_load(data), _selection(as_of, subregion=subregion, members=members)), fmt, output, data)
+
+
+@app.command(epilog="Examples: ratify show MEX | ratify show icrmw | ratify show B-32")
+@handled
+def show(
+    ident: Annotated[str, typer.Argument(metavar="ID", help="A state code, instrument id or reference.")],
+    as_of: AsOfOpt = None,
+    fmt: FormatOpt = OutputFormat.TABLE,
+    output: OutputOpt = None,
+    data: DataOpt = None,
+) -> None:
+    """One state's or instrument's details, events and sources."""
+    from .catalog import show as core_show
+
+    _write(core_show(_load(data), ident, _date(as_of) or dt.date.today()), fmt, output, data)
+
+
+@app.command(epilog="Examples: ratify validate | ratify validate --data ./data --format github")
+@handled
+def validate(
+    data: DataOpt = None,
+    fmt: Annotated[FindingsFormat, typer.Option("--format", "-f", help="Output format.")] = FindingsFormat.TEXT,
+) -> None:
+    """Check the data files: every finding with file:line:column, errors and warnings apart."""
+    from .formats.findings import ValidationSummary, render_findings
+    from .loader import load
+
+    folder = data_dir(data)
+    result = load(folder)
+    dataset = result.dataset
+    summary = ValidationSummary(
+        data_dir=str(folder),
+        findings=result.findings,
+        instruments=len(dataset.instruments) if dataset else 0,
+        states=len(dataset.states) if dataset else 0,
+        events=sum(len(s.events) for s in dataset.states) if dataset else 0,
+    )
+    sys.stdout.write(render_findings(summary, fmt))
+    if summary.errors:
+        raise typer.Exit(1)
+
+
+@app.command(epilog="Examples: ratify schema | ratify schema --output schema/")
+@handled
+def schema(
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="Folder to write the two schema files into.")
+    ] = None,
+) -> None:
+    """The JSON Schema of instruments.yaml and states.yaml, generated from the models."""
+    import json
+
+    from .output import write_atomic
+    from .schema import dumps, schemas
+
+    generated = schemas()
+    if output is None:
+        sys.stdout.write(json.dumps(generated, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+        return
+    if not output.is_dir():
+        raise UsageError(f"--output {output} is not a folder")
+    for name, content in generated.items():
+        write_atomic(output / name, dumps(content))
+        sys.stderr.write(f"wrote {output / name}\n")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,97 @@
+"""The terminal: rich tables that fit the width, colour only on a terminal, data text never read as markup."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from ..report import Column, Report, text
+from . import RenderOptions
+from .safe import printable
+
+STYLES = {
+    "party": "green",
+    "pending": "cyan",
+    "signed": "yellow",
+    "denounced": "red",
+    "none": "bright_black",
+    "unknown": "magenta",
+}
+
+
+def _cell(report: Report, column: Column, row: dict[str, Any]) -> Text:
+    value = row.get(column.key)
+    shown = report.symbols.get(value, str(value)) if column.symbol and value is not None else text(value)
+    style = STYLES.get(value, "") if column.key == "status" or column.symbol else ""
+    return Text(printable(shown), style=style)
+
+
+def _table(report: Report, columns: tuple[Column, ...], rows: tuple[dict[str, Any], ...], title: str = "") -> Table:
+    table = Table(box=box.SIMPLE_HEAD, title=printable(title) or None, title_justify="left", pad_edge=False)
+    for column in columns:
+        table.add_column(printable(column.header), overflow="fold")
+    for row in rows:
+        table.add_row(*(_cell(report, column, row) for column in columns))
+    return table
+
+
+def _matrix(report: Report, width: int) -> list[RenderableType]:
+    """States down, instruments across with vertical headers, in blocks that fit the width."""
+    first, rest = report.columns[0], report.columns[1:]
+    per_block = max(1, (width - 6) // 2)
+    blocks: list[RenderableType] = []
+    for start in range(0, len(rest), per_block):
+        block = rest[start : start + per_block]
+        height = max(len(c.header) for c in block)
+        lines = []
+        for level in range(height):
+            heads = " ".join(c.header[level] if level < len(c.header) else " " for c in block)
+            lines.append(Text(" " * 5 + printable(heads), style="bold"))
+        for row in report.rows:
+            line = Text(printable(text(row.get(first.key))).ljust(5))
+            for index, column in enumerate(block):
+                line.append_text(_cell(report, column, row))
+                if index < len(block) - 1:
+                    line.append(" ")
+            lines.append(line)
+        blocks.append(Group(*lines, Text("")))
+    return blocks
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    """Render for a console of the given width; ANSI colour only when asked."""
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=options.width,
+        force_terminal=options.color,
+        no_color=not options.color,
+        color_system="standard" if options.color else None,
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )
+    parts: list[RenderableType] = []
+    title = printable(report.title) + (f" — as of {report.as_of.isoformat()}" if report.as_of else "")
+    parts.append(Text(title, style="bold"))
+    if report.kind == "matrix":
+        parts.extend(_matrix(report, options.width))
+    elif report.rows:
+        parts.append(_table(report, report.columns, report.rows))
+    else:
+        parts.append(Text("No rows."))
+    for section in report.sections:
+        parts.append(_table(report, section.columns, section.rows, section.title) if section.rows else Text(f"{section.title}: none"))
+    parts.extend(Text(printable(line)) for line in report.summary)
+    if report.legend:
+        parts.append(Text("Legend: " + "  ".join(f"{s} {printable(m)}" for s, m in report.legend), style="dim"))
+    for number, note in enumerate(report.footnotes, start=1):
+        parts.append(Text(f"[{number}] {printable(note)}", style="dim"))
+    for line in parts:
+        console.print(line)
+    return buffer.getvalue()

@@ -1,0 +1,281 @@
+"""Gap tables and profiles: which states have yet to join which instruments, computed once as Reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any, Iterable, Optional
+
+from .dataset import Dataset
+from .errors import UsageError
+from .models import Instrument, State, Subregion, System
+from .report import Column, Report
+from .rules import suggest
+from .status import PairStatus, Status, pair_status
+
+SYMBOLS = {
+    Status.PARTY.value: "●",
+    Status.PENDING.value: "◐",
+    Status.SIGNED.value: "○",
+    Status.DENOUNCED.value: "×",
+    Status.NONE.value: "·",
+    Status.UNKNOWN.value: "?",
+}
+MEANINGS = {
+    Status.PARTY.value: "party: consent deposited and in force for the state",
+    Status.PENDING.value: "pending: consent deposited, not yet in force",
+    Status.SIGNED.value: "signed: signed, not yet ratified",
+    Status.DENOUNCED.value: "denounced: was party, denunciation in effect",
+    Status.NONE.value: "none: no action, as of the instrument's coverage date",
+    Status.UNKNOWN.value: "unknown: no action recorded, but the data for this pair is incomplete",
+}
+
+STATUS_COLUMNS = (
+    Column("state", "State"),
+    Column("instrument_name", "Instrument"),
+    Column("status", "Status"),
+    Column("signed", "Signed"),
+    Column("consented", "Consent"),
+    Column("in_force", "In force"),
+    Column("next_step", "Next step"),
+    Column("fn", "Notes"),
+)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which states and instruments a command looks at, and as of when."""
+
+    as_of: dt.date
+    states: tuple[str, ...] = ()
+    instruments: tuple[str, ...] = ()
+    system: Optional[System] = None
+    topic: Optional[str] = None
+    subregion: Optional[Subregion] = None
+    members_only: bool = True
+
+
+def find_state(data: Dataset, code: str) -> State:
+    """A state by its code (any case); UsageError with a suggestion when unknown."""
+    state = data.by_code.get(code.upper())
+    if state is None:
+        names = {s.name_en.lower(): s.code for s in data.states}
+        hint = names.get(code.lower())
+        extra = f" (did you mean {hint!r}?)" if hint else suggest(code.upper(), data.by_code)
+        raise UsageError(f"unknown state {code!r}{extra}; `ratify states` lists them")
+    return state
+
+
+def find_instrument(data: Dataset, ident: str) -> Instrument:
+    """An instrument by id (any case) or depositary reference; UsageError with a suggestion when unknown."""
+    inst = data.by_id.get(ident.lower())
+    if inst is None:
+        by_ref = {i.reference.lower(): i for i in data.instruments}
+        inst = by_ref.get(ident.lower())
+    if inst is None:
+        raise UsageError(
+            f"unknown instrument {ident!r}{suggest(ident.lower(), data.by_id)}; `ratify instruments` lists them"
+        )
+    return inst
+
+
+def select_instruments(data: Dataset, sel: Selection) -> list[Instrument]:
+    """Instruments named, or all, filtered by system and topic, in catalog order."""
+    chosen = [find_instrument(data, i) for i in sel.instruments] if sel.instruments else list(data.instruments)
+    if sel.system is not None:
+        chosen = [i for i in chosen if i.system is sel.system]
+    if sel.topic is not None:
+        topics = {t for i in data.instruments for t in i.topics}
+        if sel.topic not in topics:
+            raise UsageError(f"unknown topic {sel.topic!r}{suggest(sel.topic, topics)}; topics: {', '.join(sorted(topics))}")
+        chosen = [i for i in chosen if sel.topic in i.topics]
+    return chosen
+
+
+def select_states(data: Dataset, sel: Selection) -> list[State]:
+    """States named (always kept), or the members as of the date (or all), filtered by subregion."""
+    if sel.states:
+        chosen = [find_state(data, code) for code in sel.states]
+    else:
+        chosen = [s for s in data.states if not sel.members_only or s.oas.is_member(sel.as_of)]
+    if sel.subregion is not None:
+        chosen = [s for s in chosen if s.subregion is sel.subregion]
+    return sorted(chosen, key=lambda s: s.code)
+
+
+def compute(data: Dataset, state: State, inst: Instrument, as_of: dt.date) -> PairStatus:
+    """The status of one pair."""
+    return pair_status(inst, state.code, data.events_for(state.code, inst.id), as_of)
+
+
+def status_row(ps: PairStatus, state: State, inst: Instrument) -> dict[str, Any]:
+    """The public JSON/CSV row for one pair (see docs/output.md)."""
+    return {
+        "state": state.code,
+        "state_name": state.name_en,
+        "instrument": inst.id,
+        "instrument_name": inst.short_name,
+        "status": ps.status.value,
+        "signed": ps.signed,
+        "consented": ps.consented,
+        "consent_action": ps.consent_action.value if ps.consent_action else None,
+        "in_force": ps.in_force,
+        "denounced": ps.denounced,
+        "next_step": ps.next_step.value if ps.next_step else None,
+        "reservations": ps.reservations,
+        "declarations": ps.declarations,
+        "mechanisms": list(ps.mechanisms),
+        "notes": list(ps.notes),
+        "coverage_as_of": inst.coverage.as_of,
+        "coverage_complete": inst.coverage.complete,
+        "source": ps.source,
+    }
+
+
+def _annotate(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], tuple[str, ...], tuple[str, ...]]:
+    """Footnote markers for reservations, denunciations and notes, and the numbered source list."""
+    footnotes: list[str] = []
+    sources: list[str] = []
+    for row in rows:
+        marks = []
+        remarks = []
+        if row["reservations"] or row["declarations"]:
+            kinds = " and ".join(k for k in ("reservations", "declarations") if row[k])
+            remarks.append(f"{row['state']} made {kinds} with its {row['consent_action']} of {row['instrument_name']}")
+        if row["denounced"]:
+            remarks.append(f"{row['state']} denounced {row['instrument_name']}, effective {row['denounced'].isoformat()}")
+        remarks.extend(f"{row['state']}, {row['instrument_name']}: {note}" for note in row["notes"])
+        for remark in remarks:
+            footnotes.append(remark)
+            marks.append(f"[{len(footnotes)}]")
+        if row["source"] and row["source"] not in sources:
+            sources.append(row["source"])
+        row["fn"] = " ".join(marks)
+        row["ref"] = f"S{sources.index(row['source']) + 1}" if row["source"] else ""
+    return rows, tuple(footnotes), tuple(sources)
+
+
+def _legend(statuses: Iterable[str]) -> tuple[tuple[str, str], ...]:
+    used = set(statuses)
+    return tuple((SYMBOLS[word], MEANINGS[word]) for word in SYMBOLS if word in used)
+
+
+def _pair_report(
+    kind: str, title: str, data: Dataset, sel: Selection, pairs: list[tuple[State, Instrument]], summary: tuple[str, ...]
+) -> Report:
+    rows = [status_row(compute(data, s, i, sel.as_of), s, i) for s, i in pairs]
+    rows, footnotes, sources = _annotate(rows)
+    return Report(
+        kind=kind,
+        title=title,
+        as_of=sel.as_of,
+        data_version=data.version,
+        columns=STATUS_COLUMNS + (Column("ref", "Source"),),
+        rows=tuple(rows),
+        summary=summary,
+        legend=_legend(r["status"] for r in rows),
+        symbols=SYMBOLS,
+        footnotes=footnotes,
+        sources=sources,
+        hidden=frozenset({"fn", "ref"}),
+    )
+
+
+def _count_phrase(counts: Counter[Status]) -> list[str]:
+    phrases = []
+    for status, words in (
+        (Status.SIGNED, "signed awaiting ratification"),
+        (Status.PENDING, "pending entry into force"),
+        (Status.DENOUNCED, "denounced"),
+        (Status.NONE, "no action"),
+        (Status.UNKNOWN, "unknown"),
+    ):
+        if counts[status] or status in (Status.SIGNED, Status.NONE, Status.UNKNOWN):
+            phrases.append(f"{counts[status]} {words}")
+    return phrases
+
+
+def gaps_for_state(data: Dataset, sel: Selection, code: str) -> Report:
+    """The instruments a state has not joined, with next steps, and a summary line."""
+    state = find_state(data, code)
+    instruments = select_instruments(data, sel)
+    statuses = {i.id: compute(data, state, i, sel.as_of).status for i in instruments}
+    counts = Counter(statuses.values())
+    summary = (
+        f"{state.name_en} ({state.code}) is party to {counts[Status.PARTY]} of {len(instruments)} instruments; "
+        + "; ".join(_count_phrase(counts))
+        + ".",
+    )
+    pairs = [(state, i) for i in instruments if statuses[i.id].is_gap]
+    return _pair_report("gaps-state", f"Gaps: {state.name_en} ({state.code})", data, sel, pairs, summary)
+
+
+def gaps_for_instrument(data: Dataset, sel: Selection, ident: str) -> Report:
+    """The states not party to an instrument, with dates, and a summary among the states in scope."""
+    inst = find_instrument(data, ident)
+    states = select_states(data, sel)
+    statuses = {s.code: compute(data, s, inst, sel.as_of).status for s in states}
+    counts = Counter(statuses.values())
+    scope = "OAS member states" if sel.members_only and not sel.states else "states selected"
+    summary = (
+        f"{inst.short_name}: among {len(states)} {scope} as of {sel.as_of.isoformat()}, "
+        f"{counts[Status.PARTY]} parties; " + "; ".join(_count_phrase(counts)) + ".",
+        f"Coverage: {'complete' if inst.coverage.complete else 'incomplete'}, checked to "
+        f"{inst.coverage.as_of.isoformat()} against {inst.coverage.source}",
+    )
+    pairs = [(s, inst) for s in states if statuses[s.code].is_gap]
+    return _pair_report("gaps-instrument", f"Gaps: {inst.short_name} ({inst.reference})", data, sel, pairs, summary)
+
+
+def status_table(data: Dataset, sel: Selection) -> Report:
+    """Every selected pair, joined or not."""
+    states = select_states(data, sel)
+    instruments = select_instruments(data, sel)
+    pairs = [(s, i) for s in states for i in instruments]
+    counts = Counter(compute(data, s, i, sel.as_of).status for s, i in pairs)
+    summary = (f"{len(pairs)} pairs: " + "; ".join(f"{counts[s]} {s.value}" for s in Status if counts[s]) + ".",)
+    report = _pair_report("status", "Status", data, sel, pairs, summary)
+    columns = STATUS_COLUMNS[:5] + (Column("consent_action", "Act"),) + STATUS_COLUMNS[5:6] + (
+        Column("denounced", "Denounced"),
+        Column("fn", "Notes"),
+        Column("ref", "Source"),
+    )
+    return _replace(report, columns=columns)
+
+
+def matrix(data: Dataset, sel: Selection) -> Report:
+    """States by instruments, one status word per cell (shown as symbols), with per-instrument counts."""
+    states = select_states(data, sel)
+    instruments = select_instruments(data, sel)
+    rows = []
+    used: set[str] = set()
+    for state in states:
+        row: dict[str, Any] = {"state": state.code}
+        for inst in instruments:
+            row[inst.id] = compute(data, state, inst, sel.as_of).status.value
+            used.add(row[inst.id])
+        rows.append(row)
+    parties = Counter(inst_id for row in rows for inst_id, value in row.items() if value == Status.PARTY.value)
+    summary = (
+        f"{len(states)} states x {len(instruments)} instruments as of {sel.as_of.isoformat()}.",
+        "Parties per instrument: " + ", ".join(f"{i.short_name} {parties[i.id]}" for i in instruments) + ".",
+    )
+    return Report(
+        kind="matrix",
+        title="Ratification matrix",
+        as_of=sel.as_of,
+        data_version=data.version,
+        columns=(Column("state", "State"),) + tuple(Column(i.id, i.short_name, symbol=True) for i in instruments),
+        rows=tuple(rows),
+        summary=summary,
+        legend=_legend(used),
+        symbols=SYMBOLS,
+        sources=tuple(dict.fromkeys(i.coverage.source for i in instruments)),
+    )
+
+
+def _replace(report: Report, **changes: Any) -> Report:
+    from dataclasses import replace
+
+    return replace(report, **changes)

@@ -1,0 +1,346 @@
+"""The data model: instruments, states and their treaty events, as frozen pydantic models."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import Enum
+from typing import Annotated, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+URL = r"^https?://[^\s]+$"
+ISO3 = r"^[A-Z]{3}$"
+
+Url = Annotated[str, Field(pattern=URL, max_length=2000)]
+Slug = Annotated[str, Field(pattern=SLUG, max_length=60)]
+Text = Annotated[str, Field(min_length=1, max_length=2000)]
+
+
+class Frozen(BaseModel):
+    """Base for every record: immutable, strict, no unknown fields, field docstrings as descriptions."""
+
+    model_config = ConfigDict(
+        frozen=True,
+        extra="forbid",
+        strict=True,
+        use_attribute_docstrings=True,
+        str_strip_whitespace=False,
+    )
+
+
+class System(str, Enum):
+    """The treaty system, which is also the depositary family."""
+
+    UN = "un"
+    INTER_AMERICAN = "inter-american"
+    ILO = "ilo"
+
+
+class Action(str, Enum):
+    """What a state did, as the depositary records it."""
+
+    SIGNATURE = "signature"
+    RATIFICATION = "ratification"
+    ACCESSION = "accession"
+    ACCEPTANCE = "acceptance"
+    APPROVAL = "approval"
+    SUCCESSION = "succession"
+    DEFINITIVE_SIGNATURE = "definitive-signature"
+    DENUNCIATION = "denunciation"
+    SIGNATURE_WITHDRAWN = "signature-withdrawn"
+
+    @property
+    def is_consent(self) -> bool:
+        """True for the acts that express consent to be bound."""
+        return self in CONSENT_ACTIONS
+
+
+CONSENT_ACTIONS = frozenset(
+    {
+        Action.RATIFICATION,
+        Action.ACCESSION,
+        Action.ACCEPTANCE,
+        Action.APPROVAL,
+        Action.SUCCESSION,
+        Action.DEFINITIVE_SIGNATURE,
+    }
+)
+
+
+class Subregion(str, Enum):
+    """UN M49 sub-region of the Americas."""
+
+    SOUTH_AMERICA = "south-america"
+    CENTRAL_AMERICA = "central-america"
+    CARIBBEAN = "caribbean"
+    NORTHERN_AMERICA = "northern-america"
+
+
+# ---------------------------------------------------------------------------------------------
+# Instruments
+
+
+class Coverage(Frozen):
+    """How far the events recorded for one instrument can be trusted to be the whole story."""
+
+    as_of: dt.date
+    """The date up to which the events were reconciled with the source."""
+    source: Url
+    """The page or dataset the events were reconciled with."""
+    complete: bool
+    """True when every state in scope was read on a source: a state with no event has taken no action."""
+    unconfirmed: tuple[Annotated[str, Field(pattern=ISO3)], ...] = ()
+    """When not complete: the states whose absence of events could not be confirmed (empty means all)."""
+    note: Optional[Text] = None
+    """Plain words on what was checked and how."""
+
+    @model_validator(mode="after")
+    def _complete_has_no_unconfirmed(self) -> "Coverage":
+        if self.complete and self.unconfirmed:
+            raise ValueError("coverage is complete but lists unconfirmed states; set complete: false")
+        return self
+
+    def is_confirmed(self, state: str) -> bool:
+        """Whether the absence of events for `state` means 'no action' rather than 'unknown'."""
+        if self.complete:
+            return True
+        return bool(self.unconfirmed) and state not in self.unconfirmed
+
+
+class EntryIntoForce(Frozen):
+    """When a consent act takes effect for the state that deposits it (never before the instrument's own)."""
+
+    months_after: int = Field(default=0, ge=0, le=60)
+    """Whole months counted from the deposit (0 for none)."""
+    days_after: int = Field(default=0, ge=0, le=366)
+    """Days counted from the deposit, after the months (the 30th day after deposit is 30)."""
+    first_of_following_month: bool = False
+    """True when the period is followed by 'the first day of the month following'."""
+    article: Text
+    """The article of the instrument that states the rule, e.g. 'art. 87(2)'."""
+
+
+class SignatureRules(Frozen):
+    """Whether an instrument can be signed, and until when."""
+
+    stage: bool
+    """False for instruments with no signature stage (ILO conventions, the 1967 Refugee Protocol)."""
+    open_until: Optional[dt.date] = None
+    """Last day it was open for signature; absent means no closing date."""
+    article: Optional[Text] = None
+    """The article that sets the signature rules."""
+
+
+class Mechanism(Frozen):
+    """An optional procedure a party can accept separately (e.g. a court's jurisdiction)."""
+
+    id: Slug
+    """Identifier used by events, e.g. `court-jurisdiction`."""
+    name: Text
+    """What accepting it means, in plain words."""
+    article: Text
+    """The article that creates it."""
+
+
+class Instrument(Frozen):
+    """A treaty, protocol or convention that states can join."""
+
+    id: Slug
+    """Lowercase slug, e.g. `icrmw`, `achr`, `belem-do-para`, `ilo-c097`."""
+    short_name: Text
+    """Short name or acronym for tables, e.g. `ICRMW`."""
+    title_en: Text
+    """Full title in English."""
+    title_es: Optional[Text] = None
+    """Full title in Spanish, where confirmed."""
+    system: Annotated[System, Field(strict=False)]
+    """`un`, `inter-american` or `ilo`."""
+    depositary: Text
+    """Who receives the instruments of consent."""
+    reference: Text
+    """The depositary's reference: UN MTDSG `IV-13`, OAS `B-32`, ILO `C097`."""
+    adopted: dt.date
+    """Date of adoption (or of opening for signature where that is the treaty's date)."""
+    adopted_place: Text
+    """Place of adoption."""
+    in_force: Optional[dt.date] = None
+    """The instrument's own entry into force; absent when not yet in force."""
+    entry_into_force: Optional[EntryIntoForce] = None
+    """The rule for a state's own entry into force; absent when not recorded."""
+    signature: SignatureRules
+    """Signature stage and its closing date."""
+    join_without_signature: Literal["accede", "ratify"] = "accede"
+    """The next step for a state that has not signed: `accede`, or `ratify` (ILO)."""
+    parent: Optional[Slug] = None
+    """For a protocol: the id of the treaty it supplements."""
+    topics: tuple[Slug, ...] = ()
+    """Topics, e.g. `migrant-workers`, `refugees`, `trafficking`, `children`, `women`, `detention`."""
+    mechanisms: tuple[Mechanism, ...] = ()
+    """Optional procedures that parties accept separately."""
+    status_url: Url
+    """The depositary's status page for this instrument."""
+    sources: tuple[Url, ...] = Field(min_length=1)
+    """Where the facts of this record (dates, titles, references) were read."""
+    coverage: Coverage
+    """How complete the events for this instrument are."""
+    note: Optional[Text] = None
+    """Anything a reader should know."""
+
+
+class InstrumentsFile(Frozen):
+    """The content of `instruments.yaml`."""
+
+    instruments: tuple[Instrument, ...] = Field(min_length=1)
+    """Every instrument in the catalog."""
+
+
+# ---------------------------------------------------------------------------------------------
+# States
+
+
+class MechanismAcceptance(Frozen):
+    """A state's acceptance of an optional mechanism of an instrument."""
+
+    id: Slug
+    """The mechanism's id, as listed by the instrument."""
+    date: Optional[dt.date] = None
+    """The date of the acceptance, where recorded."""
+    source: Url
+    """Where the acceptance was read."""
+    note: Optional[Text] = None
+    """Conditions or scope of the acceptance."""
+
+
+class Event(Frozen):
+    """One action of one state on one instrument, as the depositary records it."""
+
+    instrument: Slug
+    """The instrument's id."""
+    action: Annotated[Action, Field(strict=False)]
+    """What the state did."""
+    date: dt.date
+    """The date the depositary records: deposit, registration or notification."""
+    effective: Optional[dt.date] = None
+    """When the act takes effect, where it differs (a denunciation's effective date)."""
+    source: Url
+    """The page or notification this fact was read from."""
+    secondary: bool = False
+    """True when the source is not the depositary's own page or document."""
+    reservations: Optional[bool] = None
+    """Whether the depositary marks reservations with this act (absent: not recorded)."""
+    declarations: Optional[bool] = None
+    """Whether the depositary marks declarations or understandings with this act."""
+    mechanisms: tuple[MechanismAcceptance, ...] = ()
+    """Optional mechanisms accepted with or after this consent."""
+    excluded_annexes: tuple[Annotated[str, Field(pattern=r"^[IVX]+$")], ...] = ()
+    """Annexes excluded at ratification (ILO C097), as Roman numerals."""
+    disputed: bool = False
+    """True when the act's validity is contested; such events are shown but never change a status."""
+    note: Optional[Text] = None
+    """What a footnote of the source says, or why the event is recorded as it is."""
+
+    @model_validator(mode="after")
+    def _effective_only_after_date(self) -> "Event":
+        if self.effective is not None and self.effective < self.date:
+            raise ValueError("effective date is before the event's date")
+        return self
+
+
+CHARTER_IN_FORCE = dt.date(1951, 12, 13)
+"""The OAS Charter (A-41) entered into force on 13 December 1951."""
+
+
+class Episode(Frozen):
+    """A period in which a member state did not take part (suspension, exclusion)."""
+
+    kind: Literal["suspended", "excluded", "not-participating"]
+    """What happened."""
+    start: dt.date
+    """First day of the period."""
+    end: Optional[dt.date] = None
+    """Day the period ended; absent when it continues."""
+    source: Url
+    """Where this was read."""
+    note: Optional[Text] = None
+    """Plain words on the episode."""
+
+
+class Membership(Frozen):
+    """A state's membership of the OAS (Charter A-41)."""
+
+    joined: Optional[dt.date] = None
+    """Date its instrument of ratification of the Charter was deposited, where confirmed."""
+    joined_year: Optional[int] = Field(default=None, ge=1948, le=2100)
+    """Year it joined, where the day is not confirmed."""
+    withdrawal_notified: Optional[dt.date] = None
+    """Date its denunciation of the Charter was received, if any."""
+    left: Optional[dt.date] = None
+    """Date the denunciation took effect (Charter art. 143: two years after notice)."""
+    episodes: tuple[Episode, ...] = ()
+    """Suspensions, exclusions and non-participation."""
+    sources: tuple[Url, ...] = Field(min_length=1)
+    """Where the membership facts were read."""
+    notes: tuple[Text, ...] = ()
+    """Plain words on contested or special cases."""
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "Membership":
+        if self.joined is not None and self.joined_year is not None and self.joined.year != self.joined_year:
+            raise ValueError("joined and joined_year disagree")
+        if self.left is not None and self.withdrawal_notified is None:
+            raise ValueError("left is set but withdrawal_notified is not")
+        return self
+
+    def is_member(self, on: dt.date) -> bool:
+        """Whether the state is an OAS member on a date (suspension does not end membership).
+
+        With only the year known, the state counts from the next 1 January; with neither day nor year known (a
+        1948 signatory whose deposit date is unconfirmed), from the Charter's entry into force, 13 Dec 1951.
+        """
+        if self.joined is not None:
+            joined = on >= self.joined
+        elif self.joined_year is not None:
+            joined = on.year > self.joined_year
+        else:
+            joined = on >= CHARTER_IN_FORCE
+        return joined and (self.left is None or on < self.left)
+
+
+class State(Frozen):
+    """An OAS member state (present or past) and its treaty events."""
+
+    code: Annotated[str, Field(pattern=ISO3)]
+    """ISO 3166-1 alpha-3 code."""
+    name_en: Text
+    """Short name in English."""
+    name_es: Text
+    """Short name in Spanish."""
+    subregion: Annotated[Subregion, Field(strict=False)]
+    """UN M49 sub-region."""
+    oas: Membership
+    """OAS membership history."""
+    events: tuple[Event, ...] = ()
+    """Signatures, consents, denunciations and the rest, in any order."""
+
+    @field_validator("code")
+    @classmethod
+    def _iso_code(cls, code: str) -> str:
+        import pycountry  # imported here: only validation needs the ISO list
+
+        if pycountry.countries.get(alpha_3=code) is None:
+            raise ValueError(f"{code!r} is not an ISO 3166-1 alpha-3 code")
+        return code
+
+
+class StatesFile(Frozen):
+    """The content of `states.yaml`."""
+
+    states: tuple[State, ...] = Field(min_length=1)
+    """Every state in scope."""
+
+
+def is_slug(text: str) -> bool:
+    """Whether a text is a valid instrument or mechanism id."""
+    return re.fullmatch(SLUG, text) is not None

@@ -1,0 +1,90 @@
+"""The computed table every command produces once, and every format renders: rows, columns, legend, sources."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, Optional
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column shown in human formats (terminal, Markdown); `key` names the row field it shows."""
+
+    key: str
+    header: str
+    symbol: bool = False
+    """Cells are status words shown as the report's symbols."""
+
+
+@dataclass(frozen=True)
+class Section:
+    """A further table in a report (e.g. the events listed under a state's details)."""
+
+    key: str
+    title: str
+    columns: tuple[Column, ...]
+    rows: tuple[dict[str, Any], ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    """A computed result: rows (the machine contract) plus what a reader needs around them."""
+
+    kind: str
+    title: str
+    data_version: str
+    columns: tuple[Column, ...]
+    rows: tuple[dict[str, Any], ...]
+    as_of: Optional[dt.date] = None
+    summary: tuple[str, ...] = ()
+    legend: tuple[tuple[str, str], ...] = ()
+    """(word or symbol, meaning) pairs for every symbol or status word used."""
+    symbols: dict[str, str] = field(default_factory=dict)
+    """Status word -> compact symbol, for `symbol` columns."""
+    footnotes: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    sections: tuple[Section, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict)
+    """Further top-level JSON members (counts, filters)."""
+    hidden: frozenset[str] = frozenset()
+    """Row keys for display only, left out of JSON and CSV."""
+    fields: tuple[str, ...] = ()
+    """The public row keys in order, so a CSV of no rows still has its header."""
+
+    def public_fields(self) -> tuple[str, ...]:
+        """`fields`, or the keys of the rows when not declared."""
+        if self.fields:
+            return self.fields
+        seen: dict[str, None] = {}
+        for row in self.rows:
+            seen.update((key, None) for key in row if key not in self.hidden)
+        return tuple(seen)
+
+
+def plain(value: Any) -> Any:
+    """A row value as JSON-ready data: ISO dates, enum values, lists."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
+    return value
+
+
+def text(value: Any) -> str:
+    """A row value as one line of text for a table cell ('' for nothing)."""
+    value = plain(value)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ", ".join(text(item) for item in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{key}: {text(item)}" for key, item in value.items())
+    return str(value)
