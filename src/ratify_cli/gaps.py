@@ -208,7 +208,8 @@ def gaps_for_state(data: Dataset, sel: Selection, code: str) -> Report:
         + ".",
     )
     pairs = [(state, i) for i in instruments if statuses[i.id].is_gap]
-    return _pair_report("gaps-state", f"Gaps: {state.name_en} ({state.code})", data, sel, pairs, summary)
+    report = _pair_report("gaps-state", f"Gaps: {state.name_en} ({state.code})", data, sel, pairs, summary)
+    return _replace(report, columns=tuple(c for c in report.columns if c.key != "state"))
 
 
 def gaps_for_instrument(data: Dataset, sel: Selection, ident: str) -> Report:
@@ -225,7 +226,8 @@ def gaps_for_instrument(data: Dataset, sel: Selection, ident: str) -> Report:
         f"{inst.coverage.as_of.isoformat()} against {inst.coverage.source}",
     )
     pairs = [(s, inst) for s in states if statuses[s.code].is_gap]
-    return _pair_report("gaps-instrument", f"Gaps: {inst.short_name} ({inst.reference})", data, sel, pairs, summary)
+    report = _pair_report("gaps-instrument", f"Gaps: {inst.short_name} ({inst.reference})", data, sel, pairs, summary)
+    return _replace(report, columns=tuple(c for c in report.columns if c.key != "instrument_name"))
 
 
 def status_table(data: Dataset, sel: Selection) -> Report:

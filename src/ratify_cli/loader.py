@@ -96,7 +96,7 @@ def _message(path: tuple[Any, ...], error: dict[str, Any]) -> str:
         return f"{where}: required field is missing"
     if kind == "extra_forbidden":
         return f"{where}: unknown field (a typo? unknown fields are not allowed)"
-    text = error["msg"].removeprefix("Value error, ")
+    text = error["msg"].removeprefix("Value error, ").replace("a valid tuple", "a list")
     if kind in ("string_type", "date_type") and isinstance(value, (bool, int, float)) and not isinstance(value, str):
         # YAML 1.1 reads NO, yes, on, off as booleans and 1e3 as a number: the classic traps.
         text += f" (YAML read the unquoted value as {value!r}; put it in quotes)"

@@ -25,6 +25,7 @@ MAX_DEPTH = 32
 """The data is at most six levels deep; anything deeper is a mistake or an attack."""
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _TAG = "tag:yaml.org,2002:"
 _CONSTRUCTOR = SafeConstructor()
 
@@ -106,6 +107,16 @@ def _check_layout(text: str) -> None:
     if "\r" in text:
         line = text.count("\n", 0, text.index("\r")) + 1
         raise YamlProblem("has Windows (CRLF) or CR line ends; save it with LF line ends", line, 1, "encoding")
+    control = _CONTROL.search(text)
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        column = control.start() - (text.rfind("\n", 0, control.start()) + 1) + 1
+        raise YamlProblem(
+            f"control character U+{ord(control.group()):04X} is not allowed (a terminal escape sequence?); remove it",
+            line,
+            column,
+            "control",
+        )
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.lstrip(" ")
         if stripped.startswith("\t"):

@@ -14,6 +14,9 @@ from ..report import Column, Report, text
 from . import RenderOptions
 from .safe import printable
 
+MATRIX_HEADER = 8
+"""Vertical column labels of the matrix are cut to this many characters."""
+
 STYLES = {
     "party": "green",
     "pending": "cyan",
@@ -32,6 +35,8 @@ def _cell(report: Report, column: Column, row: dict[str, Any]) -> Text:
 
 
 def _table(report: Report, columns: tuple[Column, ...], rows: tuple[dict[str, Any], ...], title: str = "") -> Table:
+    # Source references point to the list that Markdown prints; the terminal shows neither, nor empty columns.
+    columns = tuple(c for c in columns if c.key != "ref" and any(text(row.get(c.key)) for row in rows))
     table = Table(box=box.SIMPLE_HEAD, title=printable(title) or None, title_justify="left", pad_edge=False)
     for column in columns:
         table.add_column(printable(column.header), overflow="fold")
@@ -44,13 +49,14 @@ def _matrix(report: Report, width: int) -> list[RenderableType]:
     """States down, instruments across with vertical headers, in blocks that fit the width."""
     first, rest = report.columns[0], report.columns[1:]
     per_block = max(1, (width - 6) // 2)
+    label = {c.key: c.header.replace(" ", "")[:MATRIX_HEADER] for c in rest}
     blocks: list[RenderableType] = []
     for start in range(0, len(rest), per_block):
         block = rest[start : start + per_block]
-        height = max(len(c.header) for c in block)
+        height = max(len(label[c.key]) for c in block)
         lines = []
         for level in range(height):
-            heads = " ".join(c.header[level] if level < len(c.header) else " " for c in block)
+            heads = " ".join(label[c.key][level] if level < len(label[c.key]) else " " for c in block)
             lines.append(Text(" " * 5 + printable(heads), style="bold"))
         for row in report.rows:
             line = Text(printable(text(row.get(first.key))).ljust(5))
