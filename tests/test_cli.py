@@ -80,6 +80,8 @@ def test_bad_date_is_a_usage_error(runner) -> None:
 def test_exit_code_flag(runner) -> None:
     assert run(runner, "gaps", "-s", "MEX", "--as-of", "2020-01-01").exit_code == 0
     assert run(runner, "gaps", "-s", "USA", "--exit-code").exit_code == 1
+    assert run(runner, "gaps", "-s", "MEX", "--as-of", "2020-01-01", "--exit-code").exit_code == 0
+    assert run(runner, "gaps", "--as-of", "2020-01-01", "--exit-code").exit_code == 1  # the matrix has gaps
 
 
 def test_status_and_show_and_lists(runner) -> None:

@@ -10,7 +10,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from ratify_cli.formats import OutputFormat, RenderOptions, formatter_for, render
-from ratify_cli.gaps import Selection, gaps_for_instrument, gaps_for_state, matrix, status_table
+from ratify_cli.gaps import STATUS_FIELDS, Selection, gaps_for_instrument, gaps_for_state, matrix, status_table
 from ratify_cli.report import Column, Report
 
 from .conftest import D
@@ -86,6 +86,17 @@ def test_terminal_golden(mini) -> None:
     # CONV is pending for MEX on this date: consent deposited, not yet in force, so not a gap.
     out = render(gaps_for_state(mini, Selection(as_of=D("2001-03-15")), "MEX"), OutputFormat.TABLE)
     assert out == GOLDEN_TABLE
+
+
+def test_csv_of_no_rows_keeps_its_header(mini) -> None:
+    report = gaps_for_state(mini, SEL, "MEX")
+    assert report.rows == ()
+    assert render(report, OutputFormat.CSV) == ",".join(STATUS_FIELDS) + "\n"
+
+
+def test_rows_follow_the_declared_fields(mini) -> None:
+    for row in status_table(mini, SEL).rows:
+        assert tuple(key for key in row if key not in ("fn", "ref")) == STATUS_FIELDS
 
 
 def test_json_shape(mini) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import jsonschema
 import pytest
 import yaml
@@ -39,4 +37,3 @@ def test_schema_rejects_unknown_fields() -> None:
                        "oas": {"sources": ["https://x.org"]}, "colour": "red"}]}
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(bad, schema)
-    json.dumps(schema)

@@ -31,7 +31,7 @@ def test_parse_date(cell, expected) -> None:
 def test_participant_names() -> None:
     assert untc2015.participant("Bolivia (Plurinational State of)1, 2") == "Bolivia (Plurinational State of)"
     assert untc2015.participant("St. Vincent and the Grenadines") == "Saint Vincent and the Grenadines"
-    assert set(untc2015.STATES.values()).__len__() == 35
+    assert len(set(untc2015.STATES.values())) == 35
 
 
 def test_flags() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from collections import Counter
 from typing import Any, Literal
 
@@ -131,12 +132,8 @@ def _show_state(data: Dataset, state: State, as_of: dt.date) -> Report:
 
 def _show_instrument(data: Dataset, inst: Instrument, as_of: dt.date) -> Report:
     record = inst.model_dump(mode="json")
-    events = tuple(
-        _event_row(state, event)
-        for state in data.states
-        for event in sort_events(data.events_for(state.code, inst.id))
-    )
-    events = tuple(sorted(events, key=lambda row: (row["date"], row["state"])))
+    rows = [_event_row(state, event) for state in data.states for event in data.events_for(state.code, inst.id)]
+    events = tuple(sorted(rows, key=lambda row: (row["date"], row["state"], row["action"])))
     return Report(
         kind="show-instrument",
         title=f"{inst.short_name}: {inst.title_en}",
@@ -156,7 +153,7 @@ def changes(
     """Every action in [since, until], grouped, with the number of parties at the start and at the end."""
     if until < since:
         raise UsageError(f"--until {until} is before --since {since}")
-    window = Selection(**{**sel.__dict__, "as_of": until})
+    window = replace(sel, as_of=until)
     states = select_states(data, window)
     instruments = select_instruments(data, window)
     wanted = {i.id for i in instruments}

@@ -17,7 +17,7 @@ from . import __version__
 from .errors import DataError, RatifyError, UsageError
 from .formats import OutputFormat, RenderOptions, render
 from .formats.findings import FindingsFormat
-from .models import Subregion, System
+from .vocab import Subregion, System
 from .paths import ENV_VAR, data_dir
 
 app = typer.Typer(
@@ -178,15 +178,8 @@ def gaps(
     else:
         report = core.matrix(dataset, sel)
     _write(report, fmt, output, data)
-    if exit_code and (report.rows if report.kind != "matrix" else _matrix_has_gaps(report)):
+    if exit_code and report.gaps:
         raise typer.Exit(1)
-
-
-def _matrix_has_gaps(report: Any) -> bool:
-    from .status import GAP_STATUSES
-
-    words = {s.value for s in GAP_STATUSES}
-    return any(value in words for row in report.rows for key, value in row.items() if key != "state")
 
 
 @app.command(epilog="Examples: ratify status --state MEX | ratify status --instrument achr --format csv")
@@ -232,7 +225,7 @@ def changes(
     if by not in ("state", "instrument"):
         raise typer.BadParameter("--by takes `state` or `instrument`")
     sel = _selection(until, state, instrument, system, topic, subregion, members)
-    report = core_changes(_load(data), sel, _date(since) or dt.date(2005, 6, 7), sel.as_of, by)  # type: ignore[arg-type]
+    report = core_changes(_load(data), sel, _date(since), sel.as_of, by)  # type: ignore[arg-type]
     _write(report, fmt, output, data)
 
 
@@ -289,19 +282,11 @@ def validate(
     fmt: Annotated[FindingsFormat, typer.Option("--format", "-f", help="Output format.")] = FindingsFormat.TEXT,
 ) -> None:
     """Check the data files: every finding with file:line:column, errors and warnings apart."""
-    from .formats.findings import ValidationSummary, render_findings
+    from .formats.findings import render_findings
     from .loader import load
 
     folder = data_dir(data)
-    result = load(folder)
-    dataset = result.dataset
-    summary = ValidationSummary(
-        data_dir=str(folder),
-        findings=result.findings,
-        instruments=len(dataset.instruments) if dataset else 0,
-        states=len(dataset.states) if dataset else 0,
-        events=sum(len(s.events) for s in dataset.states) if dataset else 0,
-    )
+    summary = load(folder).summary(folder)
     sys.stdout.write(render_findings(summary, fmt))
     if summary.errors:
         raise typer.Exit(1)

@@ -9,10 +9,11 @@ from typing import Any, Iterable, Optional
 
 from .dataset import Dataset
 from .errors import UsageError
-from .models import Instrument, State, Subregion, System
+from .models import Instrument, State
 from .report import Column, Report
 from .rules import suggest
 from .status import PairStatus, Status, pair_status
+from .vocab import Subregion, System
 
 SYMBOLS = {
     Status.PARTY.value: "●",
@@ -31,15 +32,29 @@ MEANINGS = {
     Status.UNKNOWN.value: "unknown: no action recorded, but the data for this pair is incomplete",
 }
 
-STATUS_COLUMNS = (
-    Column("state", "State"),
-    Column("instrument_name", "Instrument"),
-    Column("status", "Status"),
-    Column("signed", "Signed"),
-    Column("consented", "Consent"),
-    Column("in_force", "In force"),
-    Column("next_step", "Next step"),
-    Column("fn", "Notes"),
+_COLUMN = {
+    "state": Column("state", "State"),
+    "instrument_name": Column("instrument_name", "Instrument"),
+    "status": Column("status", "Status"),
+    "signed": Column("signed", "Signed"),
+    "consented": Column("consented", "Consent"),
+    "consent_action": Column("consent_action", "Act"),
+    "in_force": Column("in_force", "In force"),
+    "denounced": Column("denounced", "Denounced"),
+    "next_step": Column("next_step", "Next step"),
+    "fn": Column("fn", "Notes"),
+    "ref": Column("ref", "Source"),
+}
+
+
+def _columns(*keys: str) -> tuple[Column, ...]:
+    return tuple(_COLUMN[key] for key in keys)
+
+
+STATE_GAP_COLUMNS = _columns("instrument_name", "status", "signed", "consented", "in_force", "next_step", "fn", "ref")
+INSTRUMENT_GAP_COLUMNS = _columns("state", "status", "signed", "consented", "in_force", "next_step", "fn", "ref")
+STATUS_COLUMNS = _columns(
+    "state", "instrument_name", "status", "signed", "consented", "consent_action", "in_force", "denounced", "fn", "ref"
 )
 
 
@@ -109,6 +124,14 @@ def compute(data: Dataset, state: State, inst: Instrument, as_of: dt.date) -> Pa
     return pair_status(inst, state.code, data.events_for(state.code, inst.id), as_of)
 
 
+STATUS_FIELDS = (
+    "state", "state_name", "instrument", "instrument_name", "status", "signed", "consented", "consent_action",
+    "in_force", "denounced", "next_step", "reservations", "declarations", "mechanisms", "notes", "coverage_as_of",
+    "coverage_complete", "source",
+)
+"""The public row of a pair, in order: the JSON and CSV contract (docs/output.md)."""
+
+
 def status_row(ps: PairStatus, state: State, inst: Instrument) -> dict[str, Any]:
     """The public JSON/CSV row for one pair (see docs/output.md)."""
     return {
@@ -162,16 +185,22 @@ def _legend(statuses: Iterable[str]) -> tuple[tuple[str, str], ...]:
 
 
 def _pair_report(
-    kind: str, title: str, data: Dataset, sel: Selection, pairs: list[tuple[State, Instrument]], summary: tuple[str, ...]
+    kind: str,
+    title: str,
+    data: Dataset,
+    sel: Selection,
+    pairs: list[tuple[State, Instrument, PairStatus]],
+    summary: tuple[str, ...],
+    columns: tuple[Column, ...],
 ) -> Report:
-    rows = [status_row(compute(data, s, i, sel.as_of), s, i) for s, i in pairs]
+    rows = [status_row(ps, s, i) for s, i, ps in pairs]
     rows, footnotes, sources = _annotate(rows)
     return Report(
         kind=kind,
         title=title,
         as_of=sel.as_of,
         data_version=data.version,
-        columns=STATUS_COLUMNS + (Column("ref", "Source"),),
+        columns=columns,
         rows=tuple(rows),
         summary=summary,
         legend=_legend(r["status"] for r in rows),
@@ -179,6 +208,8 @@ def _pair_report(
         footnotes=footnotes,
         sources=sources,
         hidden=frozenset({"fn", "ref"}),
+        fields=STATUS_FIELDS,
+        gaps=sum(ps.status.is_gap for _s, _i, ps in pairs),
     )
 
 
@@ -200,24 +231,24 @@ def gaps_for_state(data: Dataset, sel: Selection, code: str) -> Report:
     """The instruments a state has not joined, with next steps, and a summary line."""
     state = find_state(data, code)
     instruments = select_instruments(data, sel)
-    statuses = {i.id: compute(data, state, i, sel.as_of).status for i in instruments}
-    counts = Counter(statuses.values())
+    statuses = {i.id: compute(data, state, i, sel.as_of) for i in instruments}
+    counts = Counter(ps.status for ps in statuses.values())
     summary = (
         f"{state.name_en} ({state.code}) is party to {counts[Status.PARTY]} of {len(instruments)} instruments; "
         + "; ".join(_count_phrase(counts))
         + ".",
     )
-    pairs = [(state, i) for i in instruments if statuses[i.id].is_gap]
-    report = _pair_report("gaps-state", f"Gaps: {state.name_en} ({state.code})", data, sel, pairs, summary)
-    return _replace(report, columns=tuple(c for c in report.columns if c.key != "state"))
+    pairs = [(state, i, statuses[i.id]) for i in instruments if statuses[i.id].status.is_gap]
+    title = f"Gaps: {state.name_en} ({state.code})"
+    return _pair_report("gaps-state", title, data, sel, pairs, summary, STATE_GAP_COLUMNS)
 
 
 def gaps_for_instrument(data: Dataset, sel: Selection, ident: str) -> Report:
     """The states not party to an instrument, with dates, and a summary among the states in scope."""
     inst = find_instrument(data, ident)
     states = select_states(data, sel)
-    statuses = {s.code: compute(data, s, inst, sel.as_of).status for s in states}
-    counts = Counter(statuses.values())
+    statuses = {s.code: compute(data, s, inst, sel.as_of) for s in states}
+    counts = Counter(ps.status for ps in statuses.values())
     scope = "OAS member states" if sel.members_only and not sel.states else "states selected"
     summary = (
         f"{inst.short_name}: among {len(states)} {scope} as of {sel.as_of.isoformat()}, "
@@ -225,25 +256,19 @@ def gaps_for_instrument(data: Dataset, sel: Selection, ident: str) -> Report:
         f"Coverage: {'complete' if inst.coverage.complete else 'incomplete'}, checked to "
         f"{inst.coverage.as_of.isoformat()} against {inst.coverage.source}",
     )
-    pairs = [(s, inst) for s in states if statuses[s.code].is_gap]
-    report = _pair_report("gaps-instrument", f"Gaps: {inst.short_name} ({inst.reference})", data, sel, pairs, summary)
-    return _replace(report, columns=tuple(c for c in report.columns if c.key != "instrument_name"))
+    pairs = [(s, inst, statuses[s.code]) for s in states if statuses[s.code].status.is_gap]
+    title = f"Gaps: {inst.short_name} ({inst.reference})"
+    return _pair_report("gaps-instrument", title, data, sel, pairs, summary, INSTRUMENT_GAP_COLUMNS)
 
 
 def status_table(data: Dataset, sel: Selection) -> Report:
     """Every selected pair, joined or not."""
     states = select_states(data, sel)
     instruments = select_instruments(data, sel)
-    pairs = [(s, i) for s in states for i in instruments]
-    counts = Counter(compute(data, s, i, sel.as_of).status for s, i in pairs)
+    pairs = [(s, i, compute(data, s, i, sel.as_of)) for s in states for i in instruments]
+    counts = Counter(ps.status for _s, _i, ps in pairs)
     summary = (f"{len(pairs)} pairs: " + "; ".join(f"{counts[s]} {s.value}" for s in Status if counts[s]) + ".",)
-    report = _pair_report("status", "Status", data, sel, pairs, summary)
-    columns = STATUS_COLUMNS[:5] + (Column("consent_action", "Act"),) + STATUS_COLUMNS[5:6] + (
-        Column("denounced", "Denounced"),
-        Column("fn", "Notes"),
-        Column("ref", "Source"),
-    )
-    return _replace(report, columns=columns)
+    return _pair_report("status", "Status", data, sel, pairs, summary, STATUS_COLUMNS)
 
 
 def matrix(data: Dataset, sel: Selection) -> Report:
@@ -252,11 +277,14 @@ def matrix(data: Dataset, sel: Selection) -> Report:
     instruments = select_instruments(data, sel)
     rows = []
     used: set[str] = set()
+    gaps = 0
     for state in states:
         row: dict[str, Any] = {"state": state.code}
         for inst in instruments:
-            row[inst.id] = compute(data, state, inst, sel.as_of).status.value
-            used.add(row[inst.id])
+            status = compute(data, state, inst, sel.as_of).status
+            row[inst.id] = status.value
+            used.add(status.value)
+            gaps += status.is_gap
         rows.append(row)
     parties = Counter(inst_id for row in rows for inst_id, value in row.items() if value == Status.PARTY.value)
     summary = (
@@ -274,10 +302,6 @@ def matrix(data: Dataset, sel: Selection) -> Report:
         legend=_legend(used),
         symbols=SYMBOLS,
         sources=tuple(dict.fromkeys(i.coverage.source for i in instruments)),
+        gaps=gaps,
     )
 
-
-def _replace(report: Report, **changes: Any) -> Report:
-    from dataclasses import replace
-
-    return replace(report, **changes)

@@ -9,9 +9,10 @@ from typing import Any, Optional
 
 from pydantic import ValidationError
 
+from . import rules
 from .dataset import INSTRUMENTS_FILE, STATES_FILE, Dataset
 from .errors import DataError
-from .findings import Finding, Severity, dotted
+from .findings import Finding, Severity, ValidationSummary, dotted
 from .models import InstrumentsFile, StatesFile
 from .yamlsource import Document, read
 
@@ -33,11 +34,20 @@ class LoadResult:
         """Findings that do not fail validation."""
         return tuple(f for f in self.findings if f.severity is Severity.WARNING)
 
+    def summary(self, data_dir: Path) -> ValidationSummary:
+        """What was validated (records read) and what was found."""
+        data = self.dataset
+        return ValidationSummary(
+            data_dir=str(data_dir),
+            findings=self.findings,
+            instruments=len(data.instruments) if data else 0,
+            states=len(data.states) if data else 0,
+            events=sum(len(s.events) for s in data.states) if data else 0,
+        )
+
 
 def load(data_dir: Path) -> LoadResult:
     """Read, validate and check the data folder; never raises for bad data."""
-    from . import rules  # the rules import the status engine, which plain reading does not need
-
     docs: dict[str, Document] = {}
     findings: list[Finding] = []
     if not data_dir.is_dir():

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from enum import Enum
 from typing import Annotated, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .vocab import Subregion, System
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 URL = r"^https?://[^\s]+$"
@@ -28,14 +29,6 @@ class Frozen(BaseModel):
         use_attribute_docstrings=True,
         str_strip_whitespace=False,
     )
-
-
-class System(str, Enum):
-    """The treaty system, which is also the depositary family."""
-
-    UN = "un"
-    INTER_AMERICAN = "inter-american"
-    ILO = "ilo"
 
 
 class Action(str, Enum):
@@ -67,15 +60,6 @@ CONSENT_ACTIONS = frozenset(
         Action.DEFINITIVE_SIGNATURE,
     }
 )
-
-
-class Subregion(str, Enum):
-    """UN M49 sub-region of the Americas."""
-
-    SOUTH_AMERICA = "south-america"
-    CENTRAL_AMERICA = "central-america"
-    CARIBBEAN = "caribbean"
-    NORTHERN_AMERICA = "northern-america"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -340,7 +324,3 @@ class StatesFile(Frozen):
     states: tuple[State, ...] = Field(min_length=1)
     """Every state in scope."""
 
-
-def is_slug(text: str) -> bool:
-    """Whether a text is a valid instrument or mechanism id."""
-    return re.fullmatch(SLUG, text) is not None

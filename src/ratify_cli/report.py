@@ -50,6 +50,8 @@ class Report:
     """Further top-level JSON members (counts, filters)."""
     hidden: frozenset[str] = frozenset()
     """Row keys for display only, left out of JSON and CSV."""
+    gaps: int = 0
+    """How many gaps (pairs a state has yet to join) the report lists, for `--exit-code`."""
     fields: tuple[str, ...] = ()
     """The public row keys in order, so a CSV of no rows still has its header."""
 

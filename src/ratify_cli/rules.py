@@ -49,7 +49,9 @@ def instrument_records(data: Dataset, today: dt.date) -> Iterator[Finding]:
     """Parents exist, dates are in order, coverage names known states."""
     for index, inst in enumerate(data.instruments):
         at: Path = ("instruments", index)
-        if inst.parent is not None and (inst.parent not in data.by_id or inst.parent == inst.id):
+        if inst.parent == inst.id:
+            yield _error(INSTRUMENTS_FILE, at + ("parent",), "unknown-parent", f"{inst.id}: an instrument cannot be its own parent")
+        elif inst.parent is not None and inst.parent not in data.by_id:
             yield _error(INSTRUMENTS_FILE, at + ("parent",), "unknown-parent",
                          f"{inst.id}: parent {inst.parent!r} is not an instrument in the catalog"
                          + suggest(inst.parent, data.by_id))

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from enum import Enum
 
-from ..findings import Finding, Severity
+from ..findings import Severity, ValidationSummary
 from .safe import printable
 
 
@@ -16,35 +15,6 @@ class FindingsFormat(str, Enum):
     TEXT = "text"
     JSON = "json"
     GITHUB = "github"
-
-
-@dataclass(frozen=True)
-class ValidationSummary:
-    """What was validated and what was found."""
-
-    data_dir: str
-    findings: tuple[Finding, ...]
-    instruments: int = 0
-    states: int = 0
-    events: int = 0
-
-    @property
-    def errors(self) -> int:
-        """How many findings are errors."""
-        return sum(f.severity is Severity.ERROR for f in self.findings)
-
-    @property
-    def warnings(self) -> int:
-        """How many findings are warnings."""
-        return sum(f.severity is Severity.WARNING for f in self.findings)
-
-    def headline(self) -> str:
-        """One line: counts of records, errors and warnings."""
-        verdict = "valid" if not self.errors else "invalid"
-        return (
-            f"{self.data_dir}: {verdict}: {self.instruments} instruments, {self.states} states, {self.events} events; "
-            f"{self.errors} error(s), {self.warnings} warning(s)"
-        )
 
 
 def _text(summary: ValidationSummary) -> str:
