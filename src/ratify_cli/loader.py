@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
@@ -98,6 +99,9 @@ def _validate(model: Any, doc: Document, findings: list[Finding]) -> Any:
         return None
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def _message(path: tuple[Any, ...], error: dict[str, Any]) -> str:
     where = dotted(path) or "the file"
     kind = error["type"]
@@ -112,8 +116,13 @@ def _message(path: tuple[Any, ...], error: dict[str, Any]) -> str:
         text += f" (YAML read the unquoted value as {value!r}; put it in quotes)"
     elif kind in ("date_type", "date_parsing") and isinstance(value, str):
         text += " (write dates unquoted as YYYY-MM-DD)"
+    elif kind == "string_pattern_mismatch" and isinstance(value, str) and _CONTROL.search(value):
+        char = _CONTROL.search(value).group()  # type: ignore[union-attr]
+        text = f"contains the control character U+{ord(char):04X} (an escape sequence or a text-direction override); remove it"
     elif kind in ("model_type", "dict_type") and value is None:
         text = "is empty; expected a mapping of fields"
+    elif kind in ("model_type", "dict_type"):
+        text = f"expected a mapping of fields, found {type(value).__name__ if not isinstance(value, tuple) else 'a list'}"
     return f"{where}: {text}"
 
 

@@ -11,12 +11,15 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from .vocab import Subregion, System
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-URL = r"^https?://[^\s]+$"
+URL = r"^https?://[^\s\x00-\x1f\x7f-\x9f]+$"
 ISO3 = r"^[A-Z]{3}$"
+NO_CONTROL = r"^[^\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]+$"
+"""Text may hold line breaks and tabs, but no other control character: no terminal escape sequences, no
+bidirectional overrides that would make a name display as something else."""
 
 Url = Annotated[str, Field(pattern=URL, max_length=2000)]
 Slug = Annotated[str, Field(pattern=SLUG, max_length=60)]
-Text = Annotated[str, Field(min_length=1, max_length=2000)]
+Text = Annotated[str, Field(min_length=1, max_length=2000, pattern=NO_CONTROL)]
 
 
 class Frozen(BaseModel):

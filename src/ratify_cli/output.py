@@ -27,8 +27,10 @@ def write_atomic(target: Path, content: str) -> None:
             os.fsync(stream.fileno())
         os.replace(temp, target)
     except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
         raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
+    finally:
+        # Whatever stopped the write (an error, Ctrl-C), the target is untouched and no temporary file is left.
+        Path(temp).unlink(missing_ok=True)
 
 
 def emit(content: str, output: Optional[Path], protected: Iterable[Path] = ()) -> None:

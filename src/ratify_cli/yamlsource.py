@@ -152,6 +152,8 @@ class _Builder:
         self.seen.add(id(node))
         if depth > MAX_DEPTH:
             raise YamlProblem(f"nested more than {MAX_DEPTH} levels deep", line, column, "depth")
+        if isinstance(node, (MappingNode, SequenceNode)) and node.tag not in (_TAG + "map", _TAG + "seq"):
+            raise YamlProblem(f"the tag {node.tag!r} is not allowed in data files", line, column, "tag")
         if isinstance(node, MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, SequenceNode):
