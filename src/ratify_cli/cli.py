@@ -316,6 +316,85 @@ def schema(
         sys.stderr.write(f"wrote {output / name}\n")
 
 
+def _progress(total: int) -> Any:
+    """A progress bar on stderr for multi-page runs on a terminal; otherwise a no-op callback."""
+    import contextlib
+
+    if total < 2 or not sys.stderr.isatty():
+        return contextlib.nullcontext(lambda _fetched: None)
+    from rich.console import Console
+    from rich.progress import Progress
+
+    @contextlib.contextmanager
+    def bar() -> Any:
+        with Progress(console=Console(stderr=True), transient=True) as progress:
+            task = progress.add_task("fetching", total=total)
+            yield lambda _fetched: progress.advance(task)
+
+    return bar()
+
+
+@app.command(epilog="Examples: ratify sync --instrument icrmw | ratify sync --system ilo --write")
+@handled
+def sync(
+    instrument: InstrumentOpt = None,
+    system: SystemOpt = None,
+    write: Annotated[bool, typer.Option("--write", help="Apply additions and corrections to the data files.")] = False,
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds to wait for each page.")] = 20.0,
+    fmt: FormatOpt = OutputFormat.TABLE,
+    data: DataOpt = None,
+) -> None:
+    """Compare the data with the depositaries' status pages (dry run unless --write)."""
+    from .depositary.fetch import FetchPolicy
+    from .depositary.sync import drift_report, select
+    from .depositary.sync import sync as run_sync
+    from .formats.safe import printable
+
+    folder = data_dir(data)
+    dataset = _load(data)
+    chosen = select(dataset, instrument or (), system)
+    with _progress(len(chosen)) as on_done:
+        result = run_sync(dataset, chosen, FetchPolicy(timeout=timeout), on_done=on_done)
+    if result.offline:
+        raise RatifyError(f"cannot reach the depositaries ({result.failures[0].message}); check the network connection")
+    for failure in result.failures:
+        sys.stderr.write(printable(f"ratify: {failure.instrument}: {failure.url}: {failure.message}") + "\n")
+    _write(drift_report(dataset, result, dt.date.today()), fmt, None, data)
+    if write:
+        from .depositary.writer import apply
+
+        changed = apply(folder, result, dt.date.today())
+        sys.stderr.write(f"ratify: updated {', '.join(changed) or 'nothing'} in {folder}\n")
+        remaining = any(d.kind == "extra" for d in result.drift)
+        raise typer.Exit(1 if remaining else 0)
+    if result.failures or result.drift:
+        raise typer.Exit(1)
+
+
+@app.command("check-links", epilog="Example: ratify check-links --data ./data")
+@handled
+def check_links(
+    timeout: Annotated[float, typer.Option("--timeout", help="Seconds to wait for each URL.")] = 15.0,
+    concurrency: Annotated[int, typer.Option("--concurrency", min=1, max=32, help="URLs checked at once.")] = 8,
+    data: DataOpt = None,
+) -> None:
+    """Check that every source URL in the data still answers; list the dead ones as file:line: url: reason."""
+    from .depositary.fetch import FetchPolicy
+    from .depositary.links import check
+    from .formats.safe import printable
+
+    policy = FetchPolicy(timeout=timeout, retries=1, concurrency=concurrency, method="HEAD")
+    found, dead = check(data_dir(data), policy)
+    if dead and len(dead) == len(found) and all(item.offline for item in dead):
+        raise RatifyError(f"cannot reach any source ({dead[0].reason}); check the network connection")
+    for item in dead:
+        sys.stdout.write(printable(str(item)) + "\n")
+    urls = len({link.url for link in found})
+    sys.stderr.write(f"ratify: {len(found)} links ({urls} distinct URLs) checked; {len(dead)} dead\n")
+    if dead:
+        raise typer.Exit(1)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

@@ -1,0 +1,40 @@
+"""Depositary status pages: fetching them, parsing each depositary's table, and comparing with the data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..models import Action
+
+
+class PageError(Exception):
+    """A page could not be used: wrong treaty, unexpected layout, truncated, or not fetched."""
+
+
+@dataclass(frozen=True)
+class ParsedEvent:
+    """One action of one state as a depositary's page shows it."""
+
+    state: str
+    action: Action
+    date: dt.date
+    effective: Optional[dt.date] = None
+    excluded_annexes: tuple[str, ...] = ()
+    note: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class ParsedPage:
+    """What a depositary page says about the states in scope."""
+
+    url: str
+    instrument: str
+    events: tuple[ParsedEvent, ...]
+    covers: frozenset[Action]
+    """The actions this kind of page lists (a UN table shows no denunciations, NORMLEX shows no signatures)."""
+    status_as_of: Optional[dt.date] = None
+    """The page's own 'status as at' date, where it gives one."""
+    ignored: tuple[str, ...] = field(default=())
+    """Rows read but not used (participants in brackets, unknown codes), for the report."""

@@ -1,0 +1,191 @@
+"""Comparing the data with the depositaries' pages: what they show that the data lacks, or dates that differ."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Literal, Optional
+
+import httpx
+
+from ..dataset import Dataset
+from ..models import Action, Event, Instrument
+from ..status import sort_events
+from ..vocab import System
+from . import PageError, ParsedEvent, ParsedPage, ilo, oas, un
+from .fetch import FetchPolicy, Fetched, fetch_all
+from .names import NameIndex
+
+PARSERS = {System.UN: un.parse, System.INTER_AMERICAN: oas.parse, System.ILO: ilo.parse}
+DriftKind = Literal["missing", "differs", "extra"]
+
+
+def family(action: Action) -> str:
+    """Actions compared with each other: every consent act is one family."""
+    return "consent" if action.is_consent else action.value
+
+
+@dataclass(frozen=True)
+class Drift:
+    """One disagreement between the data and a depositary page."""
+
+    kind: DriftKind
+    """`missing`: the page shows it, the data lacks it; `differs`: date or act differ; `extra`: only the data has it."""
+    instrument: str
+    state: str
+    action: Action
+    page_date: Optional[dt.date]
+    data_date: Optional[dt.date]
+    page_url: str
+    data_action: Optional[Action] = None
+    parsed: Optional[ParsedEvent] = None
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A page that could not be fetched or read."""
+
+    instrument: str
+    url: str
+    message: str
+    offline: bool = False
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    """Every page read, every failure, and the drift between pages and data."""
+
+    pages: tuple[ParsedPage, ...]
+    failures: tuple[Failure, ...]
+    drift: tuple[Drift, ...] = field(default=())
+
+    @property
+    def offline(self) -> bool:
+        """True when no page was reached because no connection could be made."""
+        return bool(self.failures) and not self.pages and all(f.offline for f in self.failures)
+
+
+def names_of(data: Dataset) -> NameIndex:
+    """The name index for the states in the data."""
+    return NameIndex((s.code, (s.name_en, s.name_es)) for s in data.states)
+
+
+def read_page(inst: Instrument, fetched: Fetched, names: NameIndex) -> ParsedPage | Failure:
+    """Parse one fetched page with its depositary's parser."""
+    if fetched.text is None:
+        return Failure(inst.id, fetched.url, fetched.error or "not fetched", fetched.offline)
+    try:
+        return PARSERS[inst.system](fetched.text, url=fetched.url, instrument=inst.id, reference=inst.reference, names=names)
+    except PageError as exc:
+        return Failure(inst.id, fetched.url, str(exc))
+
+
+def compare(data: Dataset, page: ParsedPage) -> list[Drift]:
+    """The drift between one page and the data, for the states in the data."""
+    drift: list[Drift] = []
+    parsed: dict[tuple[str, str], list[ParsedEvent]] = {}
+    for event in page.events:
+        if event.state in data.by_code:
+            parsed.setdefault((event.state, family(event.action)), []).append(event)
+    for state in data.states:
+        recorded = [e for e in sort_events(data.events_for(state.code, page.instrument)) if not e.disputed]
+        for kind in sorted({family(a) for a in page.covers}):
+            ours = [e for e in recorded if family(e.action) == kind]
+            theirs = parsed.get((state.code, kind), [])
+            drift.extend(_pair_drift(page, state.code, ours, theirs))
+    return drift
+
+
+def _pair_drift(page: ParsedPage, state: str, ours: list[Event], theirs: list[ParsedEvent]) -> Iterable[Drift]:
+    unmatched = list(ours)
+    for event in theirs:
+        same = next((e for e in unmatched if e.date == event.date), None)
+        if same is not None:
+            unmatched.remove(same)
+            if same.action is not event.action:
+                yield Drift("differs", page.instrument, state, event.action, event.date, same.date, page.url, same.action, event)
+            continue
+        # A table shows one act per column: the data's latest act of the same kind is the one it describes.
+        latest = unmatched[-1] if unmatched else None
+        if latest is not None:
+            unmatched.remove(latest)
+            yield Drift("differs", page.instrument, state, event.action, event.date, latest.date, page.url, latest.action, event)
+        else:
+            yield Drift("missing", page.instrument, state, event.action, event.date, None, page.url, parsed=event)
+    if not theirs and ours:
+        # Earlier acts (superseded by a re-accession) are history a status table no longer shows.
+        latest = ours[-1]
+        yield Drift("extra", page.instrument, state, latest.action, None, latest.date, page.url, latest.action)
+
+
+def select(data: Dataset, ids: Iterable[str], system: Optional[System]) -> list[Instrument]:
+    """The instruments to sync: those named, or all, of one system or all."""
+    from ..gaps import find_instrument
+
+    chosen = [find_instrument(data, i) for i in ids] or list(data.instruments)
+    return [i for i in chosen if system is None or i.system is system]
+
+
+def sync(
+    data: Dataset,
+    instruments: list[Instrument],
+    policy: FetchPolicy = FetchPolicy(),
+    transport: Optional[httpx.BaseTransport] = None,
+    on_done: Optional[Callable[[Fetched], None]] = None,
+) -> SyncResult:
+    """Fetch and read every instrument's status page and compare it with the data."""
+    fetched = fetch_all((i.status_url for i in instruments), policy, transport, on_done)
+    names = names_of(data)
+    pages: list[ParsedPage] = []
+    failures: list[Failure] = []
+    for inst in instruments:
+        outcome = read_page(inst, fetched[inst.status_url], names)
+        (failures if isinstance(outcome, Failure) else pages).append(outcome)  # type: ignore[arg-type]
+    drift = [d for page in pages for d in compare(data, page)]
+    return SyncResult(tuple(pages), tuple(failures), tuple(drift))
+
+
+DRIFT_FIELDS = ("instrument", "state", "kind", "action", "data_action", "data_date", "page_date", "page_url")
+
+
+def drift_report(data: Dataset, result: SyncResult, today: dt.date) -> "Report":
+    """The drift as a table: one row per disagreement, with a summary of pages read and failed."""
+    from ..report import Column, Report
+
+    rows = tuple(
+        {
+            "instrument": d.instrument,
+            "state": d.state,
+            "kind": d.kind,
+            "action": d.action.value,
+            "data_action": d.data_action.value if d.data_action else None,
+            "data_date": d.data_date,
+            "page_date": d.page_date,
+            "page_url": d.page_url,
+        }
+        for d in sorted(result.drift, key=lambda d: (d.instrument, d.state, d.kind, d.action.value))
+    )
+    kinds = {kind: sum(d.kind == kind for d in result.drift) for kind in ("missing", "differs", "extra")}
+    summary = (
+        f"{len(result.pages)} page(s) read, {len(result.failures)} failed; "
+        f"{kinds['missing']} missing from the data, {kinds['differs']} differing, {kinds['extra']} only in the data.",
+    ) + tuple(f"{page.instrument}: {note}" for page in result.pages for note in page.ignored)
+    return Report(
+        kind="sync",
+        title="Drift between the data and the depositaries",
+        as_of=today,
+        data_version=data.version,
+        columns=(
+            Column("instrument", "Instrument"),
+            Column("state", "State"),
+            Column("kind", "Drift"),
+            Column("action", "Act (page)"),
+            Column("page_date", "Page"),
+            Column("data_date", "Data"),
+        ),
+        rows=rows,
+        summary=summary,
+        sources=tuple(page.url for page in result.pages),
+        fields=DRIFT_FIELDS,
+        extra={"failures": [{"instrument": f.instrument, "url": f.url, "message": f.message} for f in result.failures]},
+    )

@@ -1,0 +1,86 @@
+"""The UN Treaty Collection status page (MTDSG): participants, signature and consent columns, suffix codes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Optional
+
+from ..models import CONSENT_ACTIONS, Action
+from . import PageError, ParsedEvent, ParsedPage
+from .html import cell_text, day_month_year, soup
+from .names import NameIndex
+
+# Suffixes after a date in the UN tables: a accession, d succession, A acceptance, AA approval,
+# s definitive signature; no suffix in the consent column is a ratification. `c` (formal confirmation) is
+# for international organisations, never states, and is ignored.
+SUFFIXES = {
+    "": Action.RATIFICATION,
+    "a": Action.ACCESSION,
+    "d": Action.SUCCESSION,
+    "A": Action.ACCEPTANCE,
+    "AA": Action.APPROVAL,
+    "s": Action.DEFINITIVE_SIGNATURE,
+}
+CELL = re.compile(r"^(\d{1,2} [A-Za-z]{3,9} \d{4})(?:\s+([A-Za-z]{1,2}))?$")
+
+
+def _cell(text: str) -> Optional[tuple[dt.date, str]]:
+    text = text.strip()
+    if not text:
+        return None
+    match = CELL.match(text)
+    if not match:
+        raise PageError(f"unrecognised date cell {text!r}")
+    return day_month_year(match.group(1)), match.group(2) or ""
+
+
+def parse(text: str, *, url: str, instrument: str, reference: str, names: NameIndex) -> ParsedPage:
+    """Read the participants table of one MTDSG page."""
+    page = soup(text)
+    form = page.find("form")
+    found = re.search(r"mtdsg_no=([IVXL]+-[0-9]+(?:-[a-z])?)", form.get("action", "") if form else "")
+    if not found:
+        raise PageError("unexpected layout: the page does not name its MTDSG reference")
+    if found.group(1) != reference:
+        raise PageError(f"the page is for MTDSG {found.group(1)}, not {reference}")
+    table = page.find("table", id=re.compile(r"tblgrid$"))
+    if table is None:
+        raise PageError("unexpected layout: no participants table")
+    rows = table.find_all("tr")
+    headers = [cell_text(cell) for cell in rows[0].find_all(["td", "th"])] if rows else []
+    signature_col = next((i for i, h in enumerate(headers) if h.lower().startswith("signature")), None)
+    consent_col = next(
+        (i for i, h in enumerate(headers) if i and not h.lower().startswith("signature") and re.search(r"ratification|accession|succession", h, re.I)),
+        None,
+    )
+    if not headers or not headers[0].lower().startswith("participant") or consent_col is None:
+        raise PageError(f"unexpected layout: participants table headers {headers}")
+    events: list[ParsedEvent] = []
+    ignored: list[str] = []
+    for row in rows[1:]:
+        cells = [cell_text(cell) for cell in row.find_all(["td", "th"])]
+        if len(cells) != len(headers):
+            raise PageError(f"unexpected layout: a row has {len(cells)} cells, the header {len(headers)}")
+        name = cells[0]
+        if name.startswith("["):
+            ignored.append(f"{name} (in brackets: no longer a participant)")
+            continue
+        code = names.code(name)
+        if code is None:
+            continue
+        if signature_col is not None:
+            signed = _cell(cells[signature_col])
+            if signed:
+                note = "succession to signature" if signed[1] == "d" else None
+                events.append(ParsedEvent(code, Action.SIGNATURE, signed[0], note=note))
+        consent = _cell(cells[consent_col])
+        if consent:
+            action = SUFFIXES.get(consent[1])
+            if action is None:
+                ignored.append(f"{name}: consent code {consent[1]!r} not used for states")
+            else:
+                events.append(ParsedEvent(code, action, consent[0]))
+    status = re.search(r"STATUS AS AT\s*:\s*(\d{2})-(\d{2})-(\d{4})", page.get_text(" "))
+    as_of = dt.date(int(status.group(3)), int(status.group(2)), int(status.group(1))) if status else None
+    return ParsedPage(url, instrument, tuple(events), frozenset({Action.SIGNATURE, *CONSENT_ACTIONS}), as_of, tuple(ignored))
