@@ -337,3 +337,17 @@ def test_check_links(runner, mini_copy, monkeypatch) -> None:
         f"{prot}:47: https://example.org/prot: HTTP 404",
         f"{mini_copy / 'states.yaml'}:27: https://example.org/prot: HTTP 404",
     ]
+
+
+def test_writing_the_bundled_data_back_changes_nothing(tmp_path) -> None:
+    # The bundled files are kept in the writer's own layout, so a sync only ever touches the lines it changes.
+    import shutil
+
+    from ratify_cli.depositary.sync import SyncResult
+    from ratify_cli.depositary.writer import updated_texts
+
+    from .conftest import DATA
+
+    for name in ("instruments.yaml", "states.yaml"):
+        shutil.copy(DATA / name, tmp_path / name)
+    assert updated_texts(tmp_path, SyncResult((), ()), dt.date(2026, 1, 1)) == {}
