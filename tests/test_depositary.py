@@ -97,6 +97,13 @@ def test_un_suffixes(cell, expected) -> None:
     assert any(e.state == "NIC" and e.action is Action(expected) for e in parsed.events)
 
 
+def test_un_formal_confirmation_is_not_a_state_act() -> None:
+    html = page("un-iv-99.html").replace(" &nbsp;1 Jan 2006 ", "1 Jan 2006 c")
+    parsed = un.parse(html, url="u", instrument="conv", reference="IV-99", names=NAMES)
+    assert not any(e.state == "NIC" for e in parsed.events)
+    assert "Nicaragua: consent code 'c' not used for states" in parsed.ignored
+
+
 def test_oas_page() -> None:
     parsed = oas.parse(page("oas-b-99.html"), url="o", instrument="x", reference="B-99", names=NAMES)
     assert events(parsed) == {
