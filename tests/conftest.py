@@ -51,3 +51,9 @@ def runner() -> CliRunner:
 
 
 D = dt.date.fromisoformat
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory, monkeypatch):
+    """Every test gets its own cache folder: tests never touch the user's cache or each other's."""
+    monkeypatch.setenv("RATIFY_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

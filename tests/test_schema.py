@@ -37,3 +37,13 @@ def test_schema_rejects_unknown_fields() -> None:
                        "oas": {"sources": ["https://x.org"]}, "colour": "red"}]}
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(bad, schema)
+
+
+def test_records_mirror_the_models_field_for_field() -> None:
+    from dataclasses import fields
+
+    from ratify_cli import models
+    from ratify_cli.records import RECORDS
+
+    for name, record in RECORDS.items():
+        assert [f.name for f in fields(record)] == list(getattr(models, name).model_fields), name

@@ -10,9 +10,10 @@ from typing import Any, Literal
 from .dataset import Dataset
 from .errors import UsageError
 from .gaps import Selection, compute, find_instrument, find_state, select_instruments, select_states
-from .models import Action, Instrument, State
-from .report import Column, Report, Section
+from .records import Instrument, State
+from .report import Column, Report, Section, plain
 from .status import Status, sort_events
+from .vocab import Action
 
 EVENT_COLUMNS = (
     Column("date", "Date"),
@@ -28,7 +29,7 @@ def instruments_table(data: Dataset, sel: Selection) -> Report:
     """One row per instrument with every field of its record."""
     rows = []
     for inst in select_instruments(data, sel):
-        row = inst.model_dump(mode="json")
+        row = plain(inst)
         coverage = inst.coverage
         row["coverage_text"] = f"{'complete' if coverage.complete else 'incomplete'} to {coverage.as_of.isoformat()}"
         rows.append(row)
@@ -54,7 +55,7 @@ def states_table(data: Dataset, sel: Selection) -> Report:
     """One row per state with every field of its record and whether it is a member on the date."""
     rows = []
     for state in select_states(data, sel):
-        row = state.model_dump(mode="json")
+        row = plain(state)
         row["member"] = state.oas.is_member(sel.as_of)
         row["joined"] = state.oas.joined or state.oas.joined_year
         row["left"] = state.oas.left
@@ -115,7 +116,7 @@ def show(data: Dataset, ident: str, as_of: dt.date) -> Report:
 
 
 def _show_state(data: Dataset, state: State, as_of: dt.date) -> Report:
-    record = state.model_dump(mode="json")
+    record = plain(state)
     events = tuple(_event_row(state, e) for e in sort_events(state.events))
     return Report(
         kind="show-state",
@@ -131,7 +132,7 @@ def _show_state(data: Dataset, state: State, as_of: dt.date) -> Report:
 
 
 def _show_instrument(data: Dataset, inst: Instrument, as_of: dt.date) -> Report:
-    record = inst.model_dump(mode="json")
+    record = plain(inst)
     rows = [_event_row(state, event) for state in data.states for event in data.events_for(state.code, inst.id)]
     events = tuple(sorted(rows, key=lambda row: (row["date"], row["state"], row["action"])))
     return Report(

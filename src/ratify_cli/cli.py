@@ -31,6 +31,7 @@ app = typer.Typer(
 
 F = TypeVar("F", bound=Callable[..., Any])
 _debug = False
+_use_cache = True
 
 
 def _date(value: Optional[str]) -> Optional[dt.date]:
@@ -103,16 +104,20 @@ def main_options(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", envvar="RATIFY_NO_CACHE", help="Validate the data in full; do not use the cache.")
+    ] = False,
 ) -> None:
     """ratify: gap tables of treaty ratifications for the OAS member states."""
-    global _debug
+    global _debug, _use_cache
     _debug = debug
+    _use_cache = not no_cache
 
 
 def _load(data: Optional[Path]) -> Any:
     from .loader import load_or_raise
 
-    return load_or_raise(data_dir(data)).dataset
+    return load_or_raise(data_dir(data), _use_cache).dataset
 
 
 def _selection(
@@ -286,7 +291,7 @@ def validate(
     from .loader import load
 
     folder = data_dir(data)
-    summary = load(folder).summary(folder)
+    summary = load(folder, _use_cache).summary(folder)
     sys.stdout.write(render_findings(summary, fmt))
     if summary.errors:
         raise typer.Exit(1)

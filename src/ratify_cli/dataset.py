@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from .models import Event, Instrument, State
+from .records import Event, Instrument, State
 
 INSTRUMENTS_FILE = "instruments.yaml"
 STATES_FILE = "states.yaml"

@@ -9,7 +9,7 @@ from typing import Any, Iterable, Optional
 
 from .dataset import Dataset
 from .errors import UsageError
-from .models import Instrument, State
+from .records import Instrument, State
 from .report import Column, Report
 from .rules import suggest
 from .status import PairStatus, Status, pair_status

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
 from typing import Annotated, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .vocab import Subregion, System
+from .vocab import Action, Subregion, System
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 URL = r"^https?://[^\s\x00-\x1f\x7f-\x9f]+$"
@@ -34,37 +33,6 @@ class Frozen(BaseModel):
     )
 
 
-class Action(str, Enum):
-    """What a state did, as the depositary records it."""
-
-    SIGNATURE = "signature"
-    RATIFICATION = "ratification"
-    ACCESSION = "accession"
-    ACCEPTANCE = "acceptance"
-    APPROVAL = "approval"
-    SUCCESSION = "succession"
-    DEFINITIVE_SIGNATURE = "definitive-signature"
-    DENUNCIATION = "denunciation"
-    SIGNATURE_WITHDRAWN = "signature-withdrawn"
-
-    @property
-    def is_consent(self) -> bool:
-        """True for the acts that express consent to be bound."""
-        return self in CONSENT_ACTIONS
-
-
-CONSENT_ACTIONS = frozenset(
-    {
-        Action.RATIFICATION,
-        Action.ACCESSION,
-        Action.ACCEPTANCE,
-        Action.APPROVAL,
-        Action.SUCCESSION,
-        Action.DEFINITIVE_SIGNATURE,
-    }
-)
-
-
 # ---------------------------------------------------------------------------------------------
 # Instruments
 
@@ -88,12 +56,6 @@ class Coverage(Frozen):
         if self.complete and self.unconfirmed:
             raise ValueError("coverage is complete but lists unconfirmed states; set complete: false")
         return self
-
-    def is_confirmed(self, state: str) -> bool:
-        """Whether the absence of events for `state` means 'no action' rather than 'unknown'."""
-        if self.complete:
-            return True
-        return bool(self.unconfirmed) and state not in self.unconfirmed
 
 
 class EntryIntoForce(Frozen):
@@ -235,10 +197,6 @@ class Event(Frozen):
         return self
 
 
-CHARTER_IN_FORCE = dt.date(1951, 12, 13)
-"""The OAS Charter (A-41) entered into force on 13 December 1951."""
-
-
 class Episode(Frozen):
     """A period in which a member state did not take part (suspension, exclusion)."""
 
@@ -279,20 +237,6 @@ class Membership(Frozen):
         if self.left is not None and self.withdrawal_notified is None:
             raise ValueError("left is set but withdrawal_notified is not")
         return self
-
-    def is_member(self, on: dt.date) -> bool:
-        """Whether the state is an OAS member on a date (suspension does not end membership).
-
-        With only the year known, the state counts from the next 1 January; with neither day nor year known (a
-        1948 signatory whose deposit date is unconfirmed), from the Charter's entry into force, 13 Dec 1951.
-        """
-        if self.joined is not None:
-            joined = on >= self.joined
-        elif self.joined_year is not None:
-            joined = on.year > self.joined_year
-        else:
-            joined = on >= CHARTER_IN_FORCE
-        return joined and (self.left is None or on < self.left)
 
 
 class State(Frozen):

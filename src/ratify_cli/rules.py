@@ -9,8 +9,9 @@ from typing import Callable, Iterable, Iterator, Optional
 
 from .dataset import INSTRUMENTS_FILE, STATES_FILE, Dataset
 from .findings import Finding, Path, Severity
-from .models import Action, Event, Instrument
+from .records import Event, Instrument
 from .status import sort_events
+from .vocab import Action
 
 Rule = Callable[[Dataset, dt.date], Iterator[Finding]]
 

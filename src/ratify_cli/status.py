@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Iterable, Optional
 
-from .models import Action, EntryIntoForce, Event, Instrument
+from .records import EntryIntoForce, Event, Instrument
+from .vocab import Action
 
 
 class Status(str, Enum):

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..models import Action
+from ..vocab import Action
 
 
 class PageError(Exception):

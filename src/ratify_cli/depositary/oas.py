@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Optional
 
-from ..models import Action
+from ..vocab import Action
 from . import PageError, ParsedEvent, ParsedPage
 from .html import cell_text, soup
 from .names import NameIndex

@@ -9,9 +9,9 @@ from typing import Callable, Iterable, Literal, Optional
 import httpx
 
 from ..dataset import Dataset
-from ..models import Action, Event, Instrument
+from ..records import Event, Instrument
 from ..status import sort_events
-from ..vocab import System
+from ..vocab import Action, System
 from . import PageError, ParsedEvent, ParsedPage, ilo, oas, un
 from .fetch import FetchPolicy, Fetched, fetch_all
 from .names import NameIndex

@@ -1,0 +1,73 @@
+"""A cache of validated datasets in the user's cache folder, keyed by the content of the data files.
+
+The key hashes both files' bytes with ratify's and Python's versions, so any change to a data file (or an upgrade)
+misses the cache; a missing, corrupt, unreadable or unwritable cache is ignored and the data is loaded in full.
+The cache folder is the user's own (platformdirs), or RATIFY_CACHE_DIR.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any, Optional, Sequence
+
+from . import __version__
+
+ENV_VAR = "RATIFY_CACHE_DIR"
+KEEP = 16
+"""How many cached datasets to keep (the most recently written)."""
+
+
+def folder() -> Path:
+    """Where cached datasets live."""
+    configured = os.environ.get(ENV_VAR)
+    if configured:
+        return Path(configured)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("ratify", appauthor=False))
+
+
+def key(contents: Sequence[bytes]) -> str:
+    """The cache key of a data folder's files."""
+    digest = hashlib.sha256(f"{__version__}|{sys.version}".encode())
+    for content in contents:
+        digest.update(len(content).to_bytes(8, "little"))
+        digest.update(content)
+    return digest.hexdigest()
+
+
+def get(cache_key: str) -> Optional[Any]:
+    """The cached load result, or None (absent, unreadable or corrupt: never an error)."""
+    from .loader import LoadResult
+
+    try:
+        with (folder() / f"{cache_key}.pickle").open("rb") as handle:
+            result = pickle.load(handle)
+    except Exception:  # a corrupt or foreign file must never stop a command
+        return None
+    return result if isinstance(result, LoadResult) else None
+
+
+def put(cache_key: str, result: Any) -> None:
+    """Store a load result; any failure (read-only folder, full disk) is ignored."""
+    try:
+        where = folder()
+        where.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(prefix=".ratify-", suffix=".tmp", dir=where)
+        with os.fdopen(handle, "wb") as stream:
+            pickle.dump(result, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temp, where / f"{cache_key}.pickle")
+        _prune(where)
+    except OSError:
+        return
+
+
+def _prune(where: Path) -> None:
+    entries = sorted(where.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for stale in entries[KEEP:]:
+        stale.unlink(missing_ok=True)

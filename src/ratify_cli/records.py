@@ -1,0 +1,171 @@
+"""The validated data as plain frozen records: what commands compute with, and what the cache stores.
+
+Each class mirrors the pydantic model of the same name in `models.py` field for field (a test keeps them in step);
+the models validate the YAML and document every field, the records carry the result without needing pydantic, so
+a command that reads the cache starts fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Optional
+
+from .vocab import Action, Subregion, System
+
+CHARTER_IN_FORCE = dt.date(1951, 12, 13)
+"""The OAS Charter (A-41) entered into force on 13 December 1951."""
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """See models.Coverage."""
+
+    as_of: dt.date
+    source: str
+    complete: bool
+    unconfirmed: tuple[str, ...] = ()
+    note: Optional[str] = None
+
+    def is_confirmed(self, state: str) -> bool:
+        """Whether the absence of events for `state` means 'no action' rather than 'unknown'."""
+        if self.complete:
+            return True
+        return bool(self.unconfirmed) and state not in self.unconfirmed
+
+
+@dataclass(frozen=True)
+class EntryIntoForce:
+    """See models.EntryIntoForce."""
+
+    months_after: int = 0
+    days_after: int = 0
+    first_of_following_month: bool = False
+    article: str = ""
+
+
+@dataclass(frozen=True)
+class SignatureRules:
+    """See models.SignatureRules."""
+
+    stage: bool
+    open_until: Optional[dt.date] = None
+    article: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Mechanism:
+    """See models.Mechanism."""
+
+    id: str
+    name: str
+    article: str
+
+
+@dataclass(frozen=True)
+class Instrument:
+    """See models.Instrument."""
+
+    id: str
+    short_name: str
+    title_en: str
+    title_es: Optional[str]
+    system: System
+    depositary: str
+    reference: str
+    adopted: dt.date
+    adopted_place: str
+    in_force: Optional[dt.date]
+    entry_into_force: Optional[EntryIntoForce]
+    signature: SignatureRules
+    join_without_signature: str
+    parent: Optional[str]
+    topics: tuple[str, ...]
+    mechanisms: tuple[Mechanism, ...]
+    status_url: str
+    sources: tuple[str, ...]
+    coverage: Coverage
+    note: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class MechanismAcceptance:
+    """See models.MechanismAcceptance."""
+
+    id: str
+    date: Optional[dt.date]
+    source: str
+    note: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """See models.Event."""
+
+    instrument: str
+    action: Action
+    date: dt.date
+    effective: Optional[dt.date] = None
+    source: str = ""
+    secondary: bool = False
+    reservations: Optional[bool] = None
+    declarations: Optional[bool] = None
+    mechanisms: tuple[MechanismAcceptance, ...] = ()
+    excluded_annexes: tuple[str, ...] = ()
+    disputed: bool = False
+    note: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Episode:
+    """See models.Episode."""
+
+    kind: str
+    start: dt.date
+    end: Optional[dt.date]
+    source: str
+    note: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Membership:
+    """See models.Membership."""
+
+    joined: Optional[dt.date]
+    joined_year: Optional[int]
+    withdrawal_notified: Optional[dt.date]
+    left: Optional[dt.date]
+    episodes: tuple[Episode, ...]
+    sources: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+
+    def is_member(self, on: dt.date) -> bool:
+        """Whether the state is an OAS member on a date (suspension does not end membership).
+
+        With only the year known, the state counts from the next 1 January; with neither day nor year known (a
+        1948 signatory whose deposit date is unconfirmed), from the Charter's entry into force, 13 Dec 1951.
+        """
+        if self.joined is not None:
+            joined = on >= self.joined
+        elif self.joined_year is not None:
+            joined = on.year > self.joined_year
+        else:
+            joined = on >= CHARTER_IN_FORCE
+        return joined and (self.left is None or on < self.left)
+
+
+@dataclass(frozen=True)
+class State:
+    """See models.State."""
+
+    code: str
+    name_en: str
+    name_es: str
+    subregion: Subregion
+    oas: Membership
+    events: tuple[Event, ...] = ()
+
+
+RECORDS = {cls.__name__: cls for cls in (Coverage, EntryIntoForce, SignatureRules, Mechanism, Instrument,
+                                         MechanismAcceptance, Event, Episode, Membership, State)}
+"""Record class by model name, for converting validated models."""
