@@ -60,7 +60,8 @@ def load(data_dir: Path, use_cache: bool = True) -> LoadResult:
             return cached
     from .validation import load as full_load  # pydantic and PyYAML are only needed here
 
-    result = full_load(data_dir, version)
+    with cache.paused_gc():
+        result = full_load(data_dir, version)
     if key is not None and result.dataset is not None and not result.errors:
         cache.put(key, result)
     return result
