@@ -15,8 +15,7 @@ from typing_extensions import Annotated
 
 from . import __version__
 from .errors import DataError, RatifyError, UsageError
-from .formats import OutputFormat, RenderOptions, render
-from .formats.findings import FindingsFormat
+from .formats import FindingsFormat, OutputFormat, RenderOptions, render
 from .vocab import Subregion, System
 from .paths import ENV_VAR, data_dir
 

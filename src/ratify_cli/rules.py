@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections import Counter
 from typing import Callable, Iterable, Iterator, Optional
 
@@ -18,6 +17,8 @@ Rule = Callable[[Dataset, dt.date], Iterator[Finding]]
 
 def suggest(word: str, choices: Iterable[str]) -> str:
     """' (did you mean X?)' when a close match exists, else ''."""
+    import difflib  # only needed when something is misspelt
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
 

@@ -18,6 +18,14 @@ class OutputFormat(str, Enum):
     JSON = "json"
 
 
+class FindingsFormat(str, Enum):
+    """The formats of `ratify validate`."""
+
+    TEXT = "text"
+    JSON = "json"
+    GITHUB = "github"
+
+
 @dataclass(frozen=True)
 class RenderOptions:
     """How the output will be shown: only the terminal format uses these."""

@@ -3,18 +3,10 @@
 from __future__ import annotations
 
 import json
-from enum import Enum
 
 from ..findings import Severity, ValidationSummary
+from . import FindingsFormat
 from .safe import printable
-
-
-class FindingsFormat(str, Enum):
-    """The formats of `ratify validate`."""
-
-    TEXT = "text"
-    JSON = "json"
-    GITHUB = "github"
 
 
 def _text(summary: ValidationSummary) -> str:
