@@ -112,7 +112,7 @@ def test_random_valid_data_validates_and_exports_agree(generated) -> None:
     as_json = json.loads(render(report, OutputFormat.JSON))["rows"]
     as_csv = list(csv.DictReader(io.StringIO(render(report, OutputFormat.CSV))))
     assert len(as_csv) == len(as_json) == len(report.rows)
-    for from_csv, from_json in zip(as_csv, as_json):
+    for from_csv, from_json in zip(as_csv, as_json, strict=True):
         assert from_csv["state"] == from_json["state"]
         assert from_csv["status"] == from_json["status"]
         assert from_csv["consented"] == (from_json["consented"] or "")

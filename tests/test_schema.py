@@ -14,7 +14,7 @@ from .conftest import DATA, MINI, REPO
 
 def test_committed_schema_matches_the_models() -> None:
     for name, schema in schemas().items():
-        assert (REPO / "schema" / name).read_text(encoding="utf-8") == dumps(schema), f"run `ratify schema --output schema/`"
+        assert (REPO / "schema" / name).read_text(encoding="utf-8") == dumps(schema), "run `ratify schema --output schema/`"
 
 
 @pytest.mark.parametrize("folder", [DATA, MINI], ids=["bundled", "mini"])

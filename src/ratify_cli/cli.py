@@ -383,12 +383,12 @@ def check_links(
     data: DataOpt = None,
 ) -> None:
     """Check that every source URL in the data still answers; list the dead ones as file:line: url: reason."""
-    from .depositary.fetch import FetchPolicy
-    from .depositary.links import check
+    from dataclasses import replace
+
+    from .depositary.links import LINK_POLICY, check
     from .formats.safe import printable
 
-    policy = FetchPolicy(timeout=timeout, retries=1, concurrency=concurrency, method="HEAD")
-    found, dead = check(data_dir(data), policy)
+    found, dead = check(data_dir(data), replace(LINK_POLICY, timeout=timeout, concurrency=concurrency))
     if dead and len(dead) == len(found) and all(item.offline for item in dead):
         raise RatifyError(f"cannot reach any source ({dead[0].reason}); check the network connection")
     for item in dead:

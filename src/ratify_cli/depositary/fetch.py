@@ -29,6 +29,9 @@ class FetchPolicy:
     method: str = "GET"
 
 
+DEFAULT_POLICY = FetchPolicy()
+
+
 @dataclass(frozen=True)
 class Fetched:
     """The outcome for one URL: its text, or why there is none."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Iterator, Optional
 
@@ -14,6 +14,7 @@ from ..yamlsource import Document, read
 from .fetch import FetchPolicy, Fetched, fetch_all
 
 URL_KEYS = frozenset({"source", "status_url", "sources"})
+LINK_POLICY = FetchPolicy(timeout=15.0, retries=1, concurrency=8, method="HEAD")
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ def _urls(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], 
 
 def check(
     data_dir: Path,
-    policy: FetchPolicy = FetchPolicy(timeout=15.0, retries=1, concurrency=8, method="HEAD"),
+    policy: FetchPolicy = LINK_POLICY,
     transport: Optional[httpx.BaseTransport] = None,
     on_done: Optional[Callable[[Fetched], None]] = None,
 ) -> tuple[list[Link], list[DeadLink]]:
@@ -77,7 +78,7 @@ def check(
     first = fetch_all(urls, policy, transport, on_done)
     refused = [url for url, f in first.items() if f.status in (403, 405, 501)]
     if refused:
-        again = fetch_all(refused, FetchPolicy(policy.timeout, policy.retries, policy.backoff, policy.concurrency, "GET"), transport)
+        again = fetch_all(refused, replace(policy, method="GET"), transport)
         first.update(again)
     dead = [
         DeadLink(link, first[link.url].error or "no answer", first[link.url].offline)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Literal, Optional
+from typing import TYPE_CHECKING, Callable, Iterable, Literal, Optional
 
 import httpx
 
@@ -13,8 +13,11 @@ from ..records import Event, Instrument
 from ..status import sort_events
 from ..vocab import Action, System
 from . import PageError, ParsedEvent, ParsedPage, ilo, oas, un
-from .fetch import FetchPolicy, Fetched, fetch_all
+from .fetch import DEFAULT_POLICY, FetchPolicy, Fetched, fetch_all
 from .names import NameIndex
+
+if TYPE_CHECKING:
+    from ..report import Report
 
 PARSERS = {System.UN: un.parse, System.INTER_AMERICAN: oas.parse, System.ILO: ilo.parse}
 DriftKind = Literal["missing", "differs", "extra"]
@@ -129,7 +132,7 @@ def select(data: Dataset, ids: Iterable[str], system: Optional[System]) -> list[
 def sync(
     data: Dataset,
     instruments: list[Instrument],
-    policy: FetchPolicy = FetchPolicy(),
+    policy: FetchPolicy = DEFAULT_POLICY,
     transport: Optional[httpx.BaseTransport] = None,
     on_done: Optional[Callable[[Fetched], None]] = None,
 ) -> SyncResult:
