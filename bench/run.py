@@ -61,6 +61,9 @@ def main() -> int:
     work = args.work or Path(tempfile.mkdtemp(prefix="ratify-bench-"))
     env = {**os.environ, "RATIFY_CACHE_DIR": str(work / "cache"), "NO_COLOR": "1"}
     env.pop("RATIFY_DATA", None)
+    # An installed package has its bytecode compiled (pip does it); let the warm-up runs write it here too, so that
+    # no run pays for compiling ratify's modules from source.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     sizes = {"1x": (35, 47), "10x": (110, 150), "world": (200, 600)}
     folders = {}
     for name, (states, instruments) in sizes.items():

@@ -64,23 +64,30 @@ def paused_gc() -> Iterator[None]:
 def get(cache_key: str) -> Optional[Any]:
     """The cached load result, or None (absent, unreadable or corrupt: never an error)."""
     from .loader import LoadResult
+    from .packed import PackedDataset, unpack
 
     try:
         with (folder() / f"{cache_key}.pickle").open("rb") as handle, paused_gc():
-            result = pickle.load(handle)
+            stored = pickle.load(handle)
+        packed, findings = stored
+        if not isinstance(packed, PackedDataset) or not isinstance(findings, tuple):
+            return None
+        return LoadResult(unpack(packed), findings)
     except Exception:  # a corrupt or foreign file must never stop a command
         return None
-    return result if isinstance(result, LoadResult) else None
 
 
 def put(cache_key: str, result: Any) -> None:
-    """Store a load result; any failure (read-only folder, full disk) is ignored."""
+    """Store a load result (with its dataset packed, see packed.py); any failure (read-only folder, full disk) is ignored."""
+    from .packed import pack
+
     try:
+        stored = (pack(result.dataset), result.findings)
         where = folder()
         where.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(prefix=".ratify-", suffix=".tmp", dir=where)
         with os.fdopen(handle, "wb") as stream:
-            pickle.dump(result, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(stored, stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temp, where / f"{cache_key}.pickle")
         _prune(where)
     except OSError:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import Enum
 from typing import Union
+
+from .frozen import frozen
 
 PathPart = Union[str, int]
 Path = tuple[PathPart, ...]
@@ -17,7 +19,7 @@ class Severity(str, Enum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True)
+@frozen
 class Finding:
     """One problem in one data file, at a line and column where known (1-based; 0 when unknown)."""
 
@@ -51,7 +53,7 @@ def dotted(path: Path) -> str:
     return out
 
 
-@dataclass(frozen=True)
+@frozen
 class ValidationSummary:
     """What was validated and what was found."""
 

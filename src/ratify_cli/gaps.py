@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass
 from typing import Any, Iterable, Optional
 
+from .frozen import frozen
 from .dataset import Dataset
 from .errors import UsageError
 from .records import Instrument, State
 from .report import Column, Report
-from .rules import suggest
 from .status import PairStatus, Status, pair_status
+from .suggest import suggest
 from .vocab import Subregion, System
 
 SYMBOLS = {
@@ -58,7 +58,7 @@ STATUS_COLUMNS = _columns(
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class Selection:
     """Which states and instruments a command looks at, and as of when."""
 

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
+from .frozen import frozen
 from .dataset import INSTRUMENTS_FILE, STATES_FILE, Dataset
 from .errors import DataError
 from .findings import Finding, Severity, ValidationSummary
 
 
-@dataclass(frozen=True)
+@frozen
 class LoadResult:
     """What loading found: the dataset (None when the files could not be validated) and every finding."""
 

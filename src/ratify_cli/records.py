@@ -8,16 +8,16 @@ a command that reads the cache starts fast.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Optional
 
+from .frozen import frozen
 from .vocab import Action, Subregion, System
 
 CHARTER_IN_FORCE = dt.date(1951, 12, 13)
 """The OAS Charter (A-41) entered into force on 13 December 1951."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Coverage:
     """See models.Coverage."""
 
@@ -34,7 +34,7 @@ class Coverage:
         return bool(self.unconfirmed) and state not in self.unconfirmed
 
 
-@dataclass(frozen=True)
+@frozen
 class EntryIntoForce:
     """See models.EntryIntoForce."""
 
@@ -44,7 +44,7 @@ class EntryIntoForce:
     article: str = ""
 
 
-@dataclass(frozen=True)
+@frozen
 class SignatureRules:
     """See models.SignatureRules."""
 
@@ -53,7 +53,7 @@ class SignatureRules:
     article: Optional[str] = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Mechanism:
     """See models.Mechanism."""
 
@@ -62,7 +62,7 @@ class Mechanism:
     article: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Instrument:
     """See models.Instrument."""
 
@@ -88,7 +88,7 @@ class Instrument:
     note: Optional[str] = None
 
 
-@dataclass(frozen=True)
+@frozen
 class MechanismAcceptance:
     """See models.MechanismAcceptance."""
 
@@ -98,7 +98,7 @@ class MechanismAcceptance:
     note: Optional[str] = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Event:
     """See models.Event."""
 
@@ -116,7 +116,7 @@ class Event:
     note: Optional[str] = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Episode:
     """See models.Episode."""
 
@@ -127,7 +127,7 @@ class Episode:
     note: Optional[str] = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Membership:
     """See models.Membership."""
 
@@ -154,7 +154,7 @@ class Membership:
         return joined and (self.left is None or on < self.left)
 
 
-@dataclass(frozen=True)
+@frozen
 class State:
     """See models.State."""
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, fields, is_dataclass
+from collections.abc import Sequence
+from dataclasses import field, fields, is_dataclass
 from enum import Enum
 from typing import Any, Optional
 
+from .frozen import frozen
 
-@dataclass(frozen=True)
+
+@frozen
 class Column:
     """A column shown in human formats (terminal, Markdown); `key` names the row field it shows."""
 
@@ -18,7 +21,7 @@ class Column:
     """Cells are status words shown as the report's symbols."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Section:
     """A further table in a report (e.g. the events listed under a state's details)."""
 
@@ -28,7 +31,7 @@ class Section:
     rows: tuple[dict[str, Any], ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class Report:
     """A computed result: rows (the machine contract) plus what a reader needs around them."""
 
@@ -73,8 +76,8 @@ def plain(value: Any) -> Any:
         return {f.name: plain(getattr(value, f.name)) for f in fields(value)}
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
-    if isinstance(value, (list, tuple)):
-        return [plain(item) for item in value]
+    if isinstance(value, (list, tuple)) or (isinstance(value, Sequence) and not isinstance(value, str)):
+        return [plain(item) for item in value]  # a Sequence: a state's events read lazily from the cache
     if isinstance(value, dict):
         return {key: plain(item) for key, item in value.items()}
     return value

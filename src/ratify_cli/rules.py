@@ -4,23 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from typing import Callable, Iterable, Iterator, Optional
+from typing import Callable, Iterator, Optional
 
 from .dataset import INSTRUMENTS_FILE, STATES_FILE, Dataset
 from .findings import Finding, Path, Severity
 from .records import Event, Instrument
 from .status import sort_events
+from .suggest import suggest
 from .vocab import Action
 
 Rule = Callable[[Dataset, dt.date], Iterator[Finding]]
-
-
-def suggest(word: str, choices: Iterable[str]) -> str:
-    """' (did you mean X?)' when a close match exists, else ''."""
-    import difflib  # only needed when something is misspelt
-
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def _error(file: str, path: Path, code: str, message: str) -> Finding:
@@ -83,7 +76,7 @@ def event_records(data: Dataset, today: dt.date) -> Iterator[Finding]:
         for event_index, event in enumerate(state.events):
             at: Path = ("states", state_index, "events", event_index)
             inst = data.by_id.get(event.instrument)
-            label = f"{state.code} {event.action.value} of {event.instrument} on {event.date}"
+            label = _Label(state.code, event)
             if inst is None:
                 yield _error(STATES_FILE, at + ("instrument",), "unknown-instrument",
                              f"{state.code}: unknown instrument {event.instrument!r}" + suggest(event.instrument, data.by_id))
@@ -92,7 +85,21 @@ def event_records(data: Dataset, today: dt.date) -> Iterator[Finding]:
             yield from _event_fields(event, inst, label, at)
 
 
-def _event_dates(event: Event, inst: Instrument, label: str, at: Path, today: dt.date) -> Iterator[Finding]:
+class _Label:
+    """'MEX ratification of icrmw on 1999-03-08', written out only when a finding uses it (most events have none)."""
+
+    __slots__ = ("code", "event")
+
+    def __init__(self, code: str, event: Event) -> None:
+        self.code = code
+        self.event = event
+
+    def __str__(self) -> str:
+        event = self.event
+        return f"{self.code} {event.action.value} of {event.instrument} on {event.date}"
+
+
+def _event_dates(event: Event, inst: Instrument, label: _Label, at: Path, today: dt.date) -> Iterator[Finding]:
     if event.date < inst.adopted:
         yield _error(STATES_FILE, at + ("date",), "before-adoption",
                      f"{label}: dated before the instrument was adopted ({inst.adopted})")
@@ -109,7 +116,7 @@ def _event_dates(event: Event, inst: Instrument, label: str, at: Path, today: dt
                          f"{label}: signature closed on {inst.signature.open_until}; a later act is an accession")
 
 
-def _event_fields(event: Event, inst: Instrument, label: str, at: Path) -> Iterator[Finding]:
+def _event_fields(event: Event, inst: Instrument, label: _Label, at: Path) -> Iterator[Finding]:
     if event.effective is not None and event.action is not Action.DENUNCIATION:
         yield _error(STATES_FILE, at + ("effective",), "misplaced-field",
                      f"{label}: `effective` is only for denunciations")
@@ -118,7 +125,7 @@ def _event_fields(event: Event, inst: Instrument, label: str, at: Path) -> Itera
             if getattr(event, field):
                 yield _error(STATES_FILE, at + (field,), "misplaced-field",
                              f"{label}: `{field}` belongs on the consent act (ratification, accession...)")
-    known = {m.id for m in inst.mechanisms}
+    known = {m.id for m in inst.mechanisms} if event.mechanisms else set()
     for index, mechanism in enumerate(event.mechanisms):
         if mechanism.id not in known:
             yield _error(STATES_FILE, at + ("mechanisms", index, "id"), "unknown-mechanism",
@@ -131,33 +138,39 @@ def _event_fields(event: Event, inst: Instrument, label: str, at: Path) -> Itera
 def event_sequences(data: Dataset, today: dt.date) -> Iterator[Finding]:
     """Per pair: no duplicates, no consent while party, no denunciation without consent."""
     for state_index, state in enumerate(data.states):
-        index_of = {id(event): i for i, event in enumerate(state.events)}
         pairs: dict[str, list[Event]] = {}
         for event in state.events:
             pairs.setdefault(event.instrument, []).append(event)
-        for instrument, events in pairs.items():
+        for events in pairs.values():
+            if len(events) == 1 and events[0].action is not Action.DENUNCIATION:
+                continue  # a lone signature or consent breaks no sequence rule (most pairs, at any scale)
             party = False
             seen: set[tuple[Action, dt.date]] = set()
             for event in sort_events(events):
-                at: Path = ("states", state_index, "events", index_of[id(event)])
-                label = f"{state.code} {event.action.value} of {instrument} on {event.date}"
+                label = _Label(state.code, event)
                 key = (event.action, event.date)
+                problem: Optional[tuple[str, str]] = None
                 if key in seen:
-                    yield _error(STATES_FILE, at, "duplicate-event", f"{label}: the same event is recorded twice")
-                    continue
-                seen.add(key)
-                if event.disputed:
-                    continue
-                if event.action.is_consent:
+                    problem = ("duplicate-event", "the same event is recorded twice")
+                elif event.disputed:
+                    pass
+                elif event.action.is_consent:
                     if party:
-                        yield _error(STATES_FILE, at, "consent-while-party",
-                                     f"{label}: already party, with no denunciation in between")
+                        problem = ("consent-while-party", "already party, with no denunciation in between")
                     party = True
                 elif event.action is Action.DENUNCIATION:
                     if not party:
-                        yield _error(STATES_FILE, at, "denunciation-without-consent",
-                                     f"{label}: a denunciation needs an earlier consent act")
+                        problem = ("denunciation-without-consent", "a denunciation needs an earlier consent act")
                     party = False
+                seen.add(key)
+                if problem is not None:
+                    at: Path = ("states", state_index, "events", _position(state.events, event))
+                    yield _error(STATES_FILE, at, problem[0], f"{label}: {problem[1]}")
+
+
+def _position(events: tuple[Event, ...], event: Event) -> int:
+    """The index of this very event object (equal events recorded twice have different positions)."""
+    return next(index for index, candidate in enumerate(events) if candidate is event)
 
 
 def coverage_dates(data: Dataset, today: dt.date) -> Iterator[Finding]:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass
 from enum import Enum
 from typing import Iterable, Optional
 
+from .frozen import frozen
 from .records import EntryIntoForce, Event, Instrument
 from .vocab import Action
 
@@ -55,7 +55,7 @@ _DAY_ORDER = {
 }
 
 
-@dataclass(frozen=True)
+@frozen
 class PairStatus:
     """The derived status of one state with one instrument as of a date, with the facts behind it."""
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+import typing
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +20,20 @@ from .yamlsource import Document, read
 
 
 def load(data_dir: Path, version: str) -> LoadResult:
-    """Read, validate and check the data folder; never raises for bad data."""
+    """Read, validate and check the data folder; never raises for bad data.
+
+    A first pass reads the files fast, without positions (yamlsource.read); if it finds anything at all, the folder
+    is read again strictly, so that every finding carries its line and column.
+    """
+    result = _load(data_dir, version, fast=True)
+    return _load(data_dir, version, fast=False) if result.findings else result
+
+
+def _load(data_dir: Path, version: str, fast: bool) -> LoadResult:
     docs: dict[str, Document] = {}
     findings: list[Finding] = []
     for name in (INSTRUMENTS_FILE, STATES_FILE):
-        parsed = read(data_dir / name, str(data_dir / name))
+        parsed = read(data_dir / name, str(data_dir / name), fast)
         if isinstance(parsed, Finding):
             findings.append(parsed)
         else:
@@ -48,12 +59,33 @@ def load(data_dir: Path, version: str) -> LoadResult:
 
 def to_record(value: Any) -> Any:
     """A validated model (or tuple of them) as its plain record twin."""
-    if isinstance(value, BaseModel):
-        cls = RECORDS[type(value).__name__]
-        return cls(**{name: to_record(getattr(value, name)) for name in type(value).model_fields})
     if isinstance(value, tuple):
         return tuple(to_record(item) for item in value)
-    return value
+    if not isinstance(value, BaseModel):
+        return value
+    cls, nested = _plan(type(value))
+    fields = value.__dict__
+    converted = {name: to_record(fields[name]) for name in nested if fields[name]}
+    if converted:
+        fields = {**fields, **converted}
+    # The fields were validated already, so the record is filled directly: a frozen dataclass's __init__ sets each
+    # field through object.__setattr__, which costs more than the whole validation at world scale.
+    record = object.__new__(cls)
+    record.__dict__.update(fields)
+    return record
+
+
+@functools.lru_cache(maxsize=None)
+def _plan(model: type[BaseModel]) -> tuple[type, tuple[str, ...]]:
+    """The record class of a model, and the fields that can hold models (which need converting too)."""
+
+    def holds_model(annotation: Any) -> bool:
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            return True
+        return any(holds_model(arg) for arg in typing.get_args(annotation))
+
+    nested = tuple(name for name, field in model.model_fields.items() if holds_model(field.annotation))
+    return RECORDS[model.__name__], nested
 
 
 def _validate(model: Any, doc: Document, findings: list[Finding]) -> Any:

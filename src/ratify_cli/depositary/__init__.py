@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Optional
 
+from ..frozen import frozen
 from ..vocab import Action
 
 
@@ -13,7 +14,7 @@ class PageError(Exception):
     """A page could not be used: wrong treaty, unexpected layout, truncated, or not fetched."""
 
 
-@dataclass(frozen=True)
+@frozen
 class ParsedEvent:
     """One action of one state as a depositary's page shows it."""
 
@@ -25,7 +26,7 @@ class ParsedEvent:
     note: Optional[str] = None
 
 
-@dataclass(frozen=True)
+@frozen
 class ParsedPage:
     """What a depositary page says about the states in scope."""
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from typing import Callable, Iterable, Optional
 
 import httpx
 
+from ..frozen import frozen
 from .. import __version__
 
 USER_AGENT = f"ratify/{__version__} (treaty status tracker; https://pypi.org/project/ratify-cli/)"
@@ -17,7 +17,7 @@ RETRY_STATUS = frozenset({500, 502, 503, 504})
 OFFLINE_AFTER = 2
 
 
-@dataclass(frozen=True)
+@frozen
 class FetchPolicy:
     """How pages are fetched."""
 
@@ -32,7 +32,7 @@ class FetchPolicy:
 DEFAULT_POLICY = FetchPolicy()
 
 
-@dataclass(frozen=True)
+@frozen
 class Fetched:
     """The outcome for one URL: its text, or why there is none."""
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable, Iterator, Optional
 
 import httpx
 
+from ..frozen import frozen
 from ..dataset import INSTRUMENTS_FILE, STATES_FILE
 from ..errors import DataError
 from ..yamlsource import Document, read
@@ -17,7 +18,7 @@ URL_KEYS = frozenset({"source", "status_url", "sources"})
 LINK_POLICY = FetchPolicy(timeout=15.0, retries=1, concurrency=8, method="HEAD")
 
 
-@dataclass(frozen=True)
+@frozen
 class Link:
     """One URL at one place in a data file."""
 
@@ -27,7 +28,7 @@ class Link:
     url: str
 
 
-@dataclass(frozen=True)
+@frozen
 class DeadLink:
     """A URL that did not answer, with every place it is cited."""
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Callable, Iterable, Literal, Optional
 
 import httpx
 
+from ..frozen import frozen
 from ..dataset import Dataset
 from ..records import Event, Instrument
 from ..status import sort_events
@@ -28,7 +29,7 @@ def family(action: Action) -> str:
     return "consent" if action.is_consent else action.value
 
 
-@dataclass(frozen=True)
+@frozen
 class Drift:
     """One disagreement between the data and a depositary page."""
 
@@ -44,7 +45,7 @@ class Drift:
     parsed: Optional[ParsedEvent] = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Failure:
     """A page that could not be fetched or read."""
 
@@ -54,7 +55,7 @@ class Failure:
     offline: bool = False
 
 
-@dataclass(frozen=True)
+@frozen
 class SyncResult:
     """Every page read, every failure, and the drift between pages and data."""
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
 from typing import Protocol
 
+from ..frozen import frozen
 from ..report import Report
 
 
@@ -26,7 +26,7 @@ class FindingsFormat(str, Enum):
     GITHUB = "github"
 
 
-@dataclass(frozen=True)
+@frozen
 class RenderOptions:
     """How the output will be shown: only the terminal format uses these."""
 
@@ -55,6 +55,9 @@ def formatter_for(fmt: OutputFormat) -> Formatter:
     return render
 
 
-def render(report: Report, fmt: OutputFormat, options: RenderOptions = RenderOptions()) -> str:
+DEFAULT_OPTIONS = RenderOptions()
+
+
+def render(report: Report, fmt: OutputFormat, options: RenderOptions = DEFAULT_OPTIONS) -> str:
     """Render a report in a format."""
     return formatter_for(fmt)(report, options)
