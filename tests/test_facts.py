@@ -114,3 +114,79 @@ ICRMW_CONSENT = {
 def test_icrmw_consent(bundled, state, act) -> None:
     action, date = act
     assert any(e.action is Action(action) and e.date == D(date) for e in bundled.events_for(state, "icrmw"))
+
+
+
+# Facts across the other instruments: (state, instrument, action, date), each read on the source in its comment.
+MORE_FACTS = [
+    # Inter-American instruments
+    ("NIC", "achr-death-penalty", "signature", "1990-08-30"),  # IACHR Basic Documents, A-53 status table
+    ("CHL", "achr-death-penalty", "ratification", "2008-10-16"),  # IACHR Basic Documents, A-53 status table
+    ("ECU", "protocol-san-salvador", "ratification", "1993-03-25"),  # IACHR Basic Documents (French), A-52 table
+    ("MEX", "protocol-san-salvador", "ratification", "1996-04-16"),  # IACHR Basic Documents (French), A-52 table
+    ("SUR", "belem-do-para", "ratification", "2002-03-08"),  # OAS press release 051/02, 8 Mar 2002
+    ("BOL", "ia-torture", "ratification", "2006-11-21"),  # OAS press release E-249/06
+    ("BRA", "ia-forced-disappearance", "ratification", "2014-02-03"),  # OAS press release E-071/14
+    ("COL", "ia-forced-disappearance", "ratification", "2005-04-12"),  # OAS press release E-067/05
+    ("SUR", "ia-older-persons", "accession", "2023-05-08"),  # OAS photo news FNP-123349
+    ("ARG", "ia-older-persons", "signature", "2015-06-15"),  # OAS DIL A-70 signatories table
+    ("CHL", "ia-racism", "signature", "2015-10-22"),  # OAS press release C-318/15
+    ("ATG", "ia-racism", "ratification", "2018-06-01"),  # OAS photo news FNP-94245
+    ("COL", "ia-discrimination", "signature", "2014-09-08"),  # OAS press release C-359/14
+    ("COL", "ia-traffic-minors", "accession", "2000-08-23"),  # OAS DIL B-57 table
+    ("BLZ", "ia-traffic-minors", "ratification", "1997-07-16"),  # OAS DIL B-57 table
+    ("ARG", "ia-disability", "ratification", "2001-01-10"),  # OAS press release of 10 Jan 2001
+    ("PER", "ia-disability", "ratification", "2001-08-30"),  # OAS press release of 30 Aug 2001
+    # UN instruments (UN Treaty Collection, MTDSG chapter and number given)
+    ("HTI", "refugee-convention", "accession", "1984-09-25"),  # UNTC V-2
+    ("DOM", "refugee-convention", "accession", "1978-01-04"),  # UNTC V-2
+    ("ARG", "refugee-protocol", "accession", "1967-12-06"),  # UNTC V-5
+    ("USA", "refugee-protocol", "accession", "1968-11-01"),  # UNTC V-5
+    ("MEX", "statelessness-1954", "accession", "2000-06-07"),  # UNTC V-3
+    ("ECU", "statelessness-1961", "accession", "2012-09-24"),  # UNTC V-4
+    ("JAM", "statelessness-1961", "accession", "2013-01-09"),  # UNTC V-4
+    ("BRB", "untoc", "ratification", "2014-11-11"),  # UNTC XVIII-12 (page of 2024)
+    ("KNA", "untoc", "signature", "2001-11-20"),  # UNTC XVIII-12
+    ("CHL", "untoc-trafficking", "ratification", "2004-11-29"),  # UNTC XVIII-12-a
+    ("ARG", "untoc-smuggling", "ratification", "2002-11-19"),  # UNTC XVIII-12-b
+    ("NIC", "untoc-smuggling", "accession", "2006-02-15"),  # UNTC XVIII-12-b
+    ("CUB", "vccr", "ratification", "1965-10-15"),  # UNTC III-6
+    ("BOL", "cedaw", "ratification", "1990-06-08"),  # UNTC IV-8
+    ("CAN", "crc", "ratification", "1991-12-13"),  # UNTC IV-11
+    ("VCT", "cat", "accession", "2001-08-01"),  # UNTC IV-9
+    ("BRA", "ced", "ratification", "2010-11-29"),  # UNTC IV-16
+    ("BRA", "iccpr-op2", "accession", "2009-09-25"),  # UNTC IV-12
+    # ILO conventions (NORMLEX, ILOLEX and ILO news releases)
+    ("BRB", "ilo-c097", "ratification", "1967-05-08"),  # NORMLEX C097 ratifications (French)
+    ("GUY", "ilo-c097", "ratification", "1966-06-08"),  # NORMLEX C097 ratifications (French)
+    ("BRA", "ilo-c029", "ratification", "1957-04-25"),  # NORMLEX, ratifications for Brazil
+    ("SUR", "ilo-p029", "ratification", "2019-06-03"),  # ILO news release WCMS_709934
+    ("PER", "ilo-p029", "ratification", "2021-06-18"),  # ILO news release WCMS_806026
+    ("BRA", "ilo-c105", "ratification", "1965-06-18"),  # NORMLEX, ratifications for Brazil
+    ("BRB", "ilo-c087", "ratification", "1967-05-08"),  # NORMLEX, ratifications for Barbados
+    ("CUB", "ilo-c098", "ratification", "1952-04-29"),  # NORMLEX C098 ratifications
+    ("COL", "ilo-c169", "ratification", "1991-08-07"),  # ILOLEX C169 list of 2009 (archived copy)
+    ("CHL", "ilo-c169", "ratification", "2008-09-15"),  # ILOLEX C169 list of 2009 (archived copy)
+]
+
+
+@pytest.mark.parametrize("state,instrument,action,date", MORE_FACTS)
+def test_more_facts(bundled, state, instrument, action, date) -> None:
+    events = bundled.events_for(state, instrument)
+    assert any(e.action is Action(action) and e.date == D(date) for e in events), events
+
+
+def test_death_penalty_protocol_parties_are_complete(bundled) -> None:
+    # OAS A-53 status table as of 27 Jan 2012 (Spanish page, studylib copy): 13 parties among the members.
+    protocol = bundled.by_id["achr-death-penalty"]
+    assert protocol.coverage.complete
+    parties = {s.code for s in bundled.states if compute(bundled, s, protocol, D("2012-01-27")).status is Status.PARTY}
+    assert parties == {"ARG", "BRA", "CHL", "CRI", "DOM", "ECU", "HND", "MEX", "NIC", "PAN", "PRY", "URY", "VEN"}
+    assert compute(bundled, bundled.by_code["BOL"], protocol, D("2012-01-27")).status is Status.NONE
+
+
+def test_states_that_never_joined_the_refugee_convention(bundled) -> None:
+    # UNTC V-2 (2015 table: no entry), UN Statements of Treaties 2018-2019, Forced Migration Review 67 (Janmyr).
+    convention = bundled.by_id["refugee-convention"]
+    for code in ("USA", "VEN", "GUY", "CUB"):
+        assert compute(bundled, bundled.by_code[code], convention, D("2019-01-31")).status is Status.NONE
