@@ -15,7 +15,8 @@ one of them is in the bundled data. Rules (documented in data/SOURCES.md):
 - footnote digits glued to a participant's name are dropped, `St.` is read as `Saint`; only the 35 OAS
   states are kept;
 - a state with a declarations text gets `reservations: true` when the text uses the word "reserv", and
-  `declarations: true` when it uses "declar", "understand" or "interpret", or when it does not say "reserv".
+  `declarations: true` when it uses "declar", "understand" or "interpret", or when it does not say "reserv";
+  where the treaty has a declarations file, a consent act of a state absent from it gets both flags false.
 """
 
 from __future__ import annotations
@@ -181,6 +182,9 @@ def convert(source: Path) -> Iterator[dict[str, Any]]:
                 event = {**base, "action": CONSENT_SUFFIX[suffix], "date": day, "source": url}
                 if name in texts:
                     event.update(flags(texts[name]))
+                elif texts:
+                    # The declarations file lists every participant that made any; absent from it, none.
+                    event.update({"reservations": False, "declarations": False})
                 yield event
 
 
