@@ -1,7 +1,7 @@
 """The decorator of ratify's immutable value classes: dataclass fields, with methods shared instead of generated.
 
 `dataclass` compiles an `__init__`, `__setattr__`, `__delattr__`, `__eq__`, `__hash__` and `__repr__` for every
-class it decorates. For ratify's two dozen value classes that compiling took longer than everything else a command
+class it decorates. For ratify's thirty value classes that compiling took longer than everything else a command
 does on the bundled data, so `frozen` lets `dataclass` record the fields only and gives each class the same six
 functions below. They behave as the generated ones do: keyword or positional arguments with defaults, then
 `__post_init__`; no assignment after construction; equal when the class and every compared field are equal; hashed on
