@@ -16,6 +16,7 @@ class Sample:
     count: int = 0
     tags: tuple[str, ...] = field(default_factory=tuple)
     derived: str = field(init=False, compare=False, repr=False)
+    seen: int = field(init=False, default=1)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "derived", self.name.upper())
@@ -26,12 +27,14 @@ class Twin:
     name: str
     count: int = 0
     tags: tuple[str, ...] = field(default_factory=tuple)
+    seen: int = field(init=False, default=1)
 
 
 def test_construction_like_a_dataclass() -> None:
     assert Sample("a").count == 0 and Sample("a").tags == ()
     assert Sample("a", 2, ("x",)) == Sample(name="a", count=2, tags=("x",))
     assert Sample("a").derived == "A"  # __post_init__ ran
+    assert Sample("a").seen == 1  # a field outside __init__ still gets its default
     with pytest.raises(TypeError, match="missing required argument: 'name'"):
         Sample()  # type: ignore[call-arg]
     with pytest.raises(TypeError, match="unexpected keyword argument 'colour'"):
@@ -64,6 +67,6 @@ def test_equality_hash_and_repr_match_a_frozen_dataclass() -> None:
 def test_dataclass_helpers_work() -> None:
     sample = Sample("a", 1)
     assert dataclasses.is_dataclass(sample)
-    assert [f.name for f in dataclasses.fields(sample)] == ["name", "count", "tags", "derived"]
+    assert [f.name for f in dataclasses.fields(sample)] == ["name", "count", "tags", "derived", "seen"]
     changed = dataclasses.replace(sample, count=5)
     assert changed == Sample("a", 5) and changed.derived == "A"

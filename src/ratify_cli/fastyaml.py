@@ -19,27 +19,29 @@ class Unsupported(Exception):
     """The text uses YAML this reader does not handle (or is invalid): read it with the strict reader instead."""
 
 
-# One meaningful line: indent, an optional "- ", then "key:" with an optional value, or a bare value.
-_LINES = re.compile(
-    r"^( *)(- )?(?:(?!(?:~|null|Null|NULL|yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF):)"
-    r"([A-Za-z_][A-Za-z0-9_]*):(?: +(.*))?|(.+))$",
-    re.MULTILINE,
-)
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
-_INT = re.compile(r"(?:0|[1-9][0-9]*)\Z")
-# A plain scalar that YAML 1.1 reads as a string and that cannot be anything else: it starts with a letter (or any
-# non-ASCII character) and holds no comment, no ": " and no trailing ":". Words YAML reads as booleans or null are
-# checked separately.
-_PLAIN = re.compile(r"[A-Za-z\u00a0-\U0010ffff](?:[^#:]|(?<! )#|:(?=[^ ]))*\Z")
-# Digits then a space ("1967 Protocol"): no YAML 1.1 number or timestamp has a space there, so a string.
-_PLAIN_NUMBERED = re.compile(r"[0-9]+ [^ #:](?:[^#:]|(?<! )#|:(?=[^ ]))*\Z")
-_FLOW_ITEM = re.compile(r"[A-Za-z\u00a0-\U0010ffff](?:[^#:,\[\]{}]|(?<! )#|:(?=[^ ,\[\]{}]))*\Z")
+# Plain words YAML 1.1 reads as null or booleans, as values and as keys.
 _WORDS = {
     word: value
     for value, words in ((None, "~ null Null NULL"), (True, "yes Yes YES true True TRUE on On ON"),
                          (False, "no No NO false False FALSE off Off OFF"))
     for word in words.split()
 }
+# One meaningful line: indent, an optional "- ", then "key:" (not one of the words) with an optional value, or a
+# bare value.
+_LINES = re.compile(
+    rf"^( *)(- )?(?:(?!(?:{'|'.join(map(re.escape, _WORDS))}):)([A-Za-z_][A-Za-z0-9_]*):(?: +(.*))?|(.+))$",
+    re.MULTILINE,
+)
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+_INT = re.compile(r"(?:0|[1-9][0-9]*)\Z")
+# The rest of a plain scalar: no comment (" #"), no ": " and no trailing ":".
+_PLAIN_REST = r"(?:[^#:]|(?<! )#|:(?=[^ ]))*\Z"
+# A plain scalar that YAML 1.1 reads as a string and that cannot be anything else: it starts with a letter (or any
+# non-ASCII character), or with digits and a space ("1967 Protocol": no YAML 1.1 number or timestamp has a space
+# there). The words above are checked first.
+_PLAIN = re.compile(r"(?:[A-Za-z\u00a0-\U0010ffff]|[0-9]+ [^ #:])" + _PLAIN_REST)
+# An item of a flow list, where commas and brackets end a plain scalar too.
+_FLOW_ITEM = re.compile(r"[A-Za-z\u00a0-\U0010ffff](?:[^#:,\[\]{}]|(?<! )#|:(?=[^ ,\[\]{}]))*\Z")
 # Characters the strict reader refuses or reads as line breaks: for it to report.
 _UNSAFE_TEXT = re.compile("[\t\r\x85\u2028\u2029\ufeff\ufffe\uffff]")
 MAX_OPEN = 16
@@ -131,7 +133,6 @@ def loads(text: str) -> Any:
 
 
 def _value(text: str) -> Any:
-    text = text.rstrip(" ")
     if text.startswith("[") and text.endswith("]"):
         inner = text[1:-1].strip(" ")
         if not inner:
@@ -147,7 +148,7 @@ def _scalar(text: str) -> Any:
     text = text.rstrip(" ")
     if text in _WORDS:
         return _WORDS[text]
-    if _PLAIN.match(text) or _PLAIN_NUMBERED.match(text):
+    if _PLAIN.match(text):
         return text
     if _DATE.match(text):
         try:

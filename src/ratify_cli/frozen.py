@@ -27,10 +27,12 @@ T = TypeVar("T", bound=type)
 def frozen(cls: T) -> T:
     """Make `cls` an immutable dataclass whose methods are the shared functions of this module."""
     cls = dataclass(init=False, repr=False, eq=False)(cls)
-    params = tuple(
-        (f.name, f.default, f.default_factory) for f in fields(cls) if f.init  # type: ignore[arg-type]
+    every = [(f.name, f.default, f.default_factory, f.init) for f in fields(cls)]  # type: ignore[arg-type]
+    # The arguments, and the fields not set by an argument that still have a default (init=False).
+    cls.__frozen_init__ = tuple(p[:3] for p in every if p[3])  # type: ignore[attr-defined]
+    cls.__frozen_defaults__ = tuple(  # type: ignore[attr-defined]
+        p[:3] for p in every if not p[3] and (p[1] is not MISSING or p[2] is not MISSING)
     )
-    cls.__frozen_init__ = params  # type: ignore[attr-defined]
     for name, method in _METHODS.items():
         if name not in cls.__dict__:
             setattr(cls, name, method)
@@ -55,6 +57,8 @@ def _init(self: Any, *args: Any, **kwargs: Any) -> None:
     if kwargs:
         extra = next(iter(kwargs))
         raise TypeError(f"{name}() got {'multiple values for' if extra in values else 'an unexpected keyword'} argument {extra!r}")
+    for field_name, default, factory in self.__frozen_defaults__:
+        values[field_name] = default if default is not MISSING else factory()
     self.__dict__.update(values)  # past __setattr__, which refuses every assignment
     post_init = getattr(self, "__post_init__", None)
     if post_init is not None:

@@ -76,63 +76,53 @@ def event_records(data: Dataset, today: dt.date) -> Iterator[Finding]:
         for event_index, event in enumerate(state.events):
             at: Path = ("states", state_index, "events", event_index)
             inst = data.by_id.get(event.instrument)
-            label = _Label(state.code, event)
             if inst is None:
                 yield _error(STATES_FILE, at + ("instrument",), "unknown-instrument",
                              f"{state.code}: unknown instrument {event.instrument!r}" + suggest(event.instrument, data.by_id))
                 continue
-            yield from _event_dates(event, inst, label, at, today)
-            yield from _event_fields(event, inst, label, at)
+            yield from _event_dates(event, inst, state.code, at, today)
+            yield from _event_fields(event, inst, state.code, at)
 
 
-class _Label:
-    """'MEX ratification of icrmw on 1999-03-08', written out only when a finding uses it (most events have none)."""
-
-    __slots__ = ("code", "event")
-
-    def __init__(self, code: str, event: Event) -> None:
-        self.code = code
-        self.event = event
-
-    def __str__(self) -> str:
-        event = self.event
-        return f"{self.code} {event.action.value} of {event.instrument} on {event.date}"
+def _label(code: str, event: Event) -> str:
+    """'MEX ratification of icrmw on 1999-03-08': written only when a finding needs it (most events have none)."""
+    return f"{code} {event.action.value} of {event.instrument} on {event.date}"
 
 
-def _event_dates(event: Event, inst: Instrument, label: _Label, at: Path, today: dt.date) -> Iterator[Finding]:
+def _event_dates(event: Event, inst: Instrument, code: str, at: Path, today: dt.date) -> Iterator[Finding]:
     if event.date < inst.adopted:
         yield _error(STATES_FILE, at + ("date",), "before-adoption",
-                     f"{label}: dated before the instrument was adopted ({inst.adopted})")
+                     f"{_label(code, event)}: dated before the instrument was adopted ({inst.adopted})")
     for field in ("date", "effective"):
         value: Optional[dt.date] = getattr(event, field)
         if value is not None and value > today and not (field == "effective" and event.action is Action.DENUNCIATION):
-            yield _error(STATES_FILE, at + (field,), "future-date", f"{label}: {field} {value} is in the future")
+            yield _error(STATES_FILE, at + (field,), "future-date", f"{_label(code, event)}: {field} {value} is in the future")
     if event.action is Action.SIGNATURE:
         if not inst.signature.stage:
             yield _error(STATES_FILE, at + ("action",), "no-signature-stage",
-                         f"{label}: {inst.id} is not open for signature (it is joined by {inst.join_without_signature})")
+                         f"{_label(code, event)}: {inst.id} is not open for signature (it is joined by {inst.join_without_signature})")
         elif inst.signature.open_until is not None and event.date > inst.signature.open_until:
             yield _error(STATES_FILE, at + ("date",), "signature-closed",
-                         f"{label}: signature closed on {inst.signature.open_until}; a later act is an accession")
+                         f"{_label(code, event)}: signature closed on {inst.signature.open_until}; a later act is an accession")
 
 
-def _event_fields(event: Event, inst: Instrument, label: _Label, at: Path) -> Iterator[Finding]:
+def _event_fields(event: Event, inst: Instrument, code: str, at: Path) -> Iterator[Finding]:
     if event.effective is not None and event.action is not Action.DENUNCIATION:
         yield _error(STATES_FILE, at + ("effective",), "misplaced-field",
-                     f"{label}: `effective` is only for denunciations")
+                     f"{_label(code, event)}: `effective` is only for denunciations")
     if not event.action.is_consent:
         for field in ("mechanisms", "excluded_annexes"):
             if getattr(event, field):
                 yield _error(STATES_FILE, at + (field,), "misplaced-field",
-                             f"{label}: `{field}` belongs on the consent act (ratification, accession...)")
+                             f"{_label(code, event)}: `{field}` belongs on the consent act (ratification, accession...)")
     known = {m.id for m in inst.mechanisms} if event.mechanisms else set()
     for index, mechanism in enumerate(event.mechanisms):
         if mechanism.id not in known:
             yield _error(STATES_FILE, at + ("mechanisms", index, "id"), "unknown-mechanism",
-                         f"{label}: {inst.id} has no mechanism {mechanism.id!r}" + suggest(mechanism.id, known))
+                         f"{_label(code, event)}: {inst.id} has no mechanism {mechanism.id!r}" + suggest(mechanism.id, known))
         elif mechanism.date is not None and mechanism.date < event.date:
             yield _error(STATES_FILE, at + ("mechanisms", index, "date"), "date-order",
-                         f"{label}: mechanism {mechanism.id} accepted before the consent itself")
+                         f"{_label(code, event)}: mechanism {mechanism.id} accepted before the consent itself")
 
 
 def event_sequences(data: Dataset, today: dt.date) -> Iterator[Finding]:
@@ -147,7 +137,6 @@ def event_sequences(data: Dataset, today: dt.date) -> Iterator[Finding]:
             party = False
             seen: set[tuple[Action, dt.date]] = set()
             for event in sort_events(events):
-                label = _Label(state.code, event)
                 key = (event.action, event.date)
                 problem: Optional[tuple[str, str]] = None
                 if key in seen:
@@ -165,7 +154,7 @@ def event_sequences(data: Dataset, today: dt.date) -> Iterator[Finding]:
                 seen.add(key)
                 if problem is not None:
                     at: Path = ("states", state_index, "events", _position(state.events, event))
-                    yield _error(STATES_FILE, at, problem[0], f"{label}: {problem[1]}")
+                    yield _error(STATES_FILE, at, problem[0], f"{_label(state.code, event)}: {problem[1]}")
 
 
 def _position(events: tuple[Event, ...], event: Event) -> int:

@@ -68,8 +68,8 @@ def to_record(value: Any) -> Any:
     converted = {name: to_record(fields[name]) for name in nested if fields[name]}
     if converted:
         fields = {**fields, **converted}
-    # The fields were validated already, so the record is filled directly: a frozen dataclass's __init__ sets each
-    # field through object.__setattr__, which costs more than the whole validation at world scale.
+    # The fields were validated already, so the record is filled directly: binding each field through the record's
+    # __init__ cost more than the whole validation at world scale.
     record = object.__new__(cls)
     record.__dict__.update(fields)
     return record

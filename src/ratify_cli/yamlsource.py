@@ -62,7 +62,7 @@ class Document:
 def read(path: FsPath, label: str | None = None, fast: bool = False) -> Document | Finding:
     """Read one YAML data file; return its Document, or the Finding that stops it.
 
-    With `fast`, a file in the plain layout the data files use is read by fastyaml.py, several times faster, and
+    With `fast`, a file in the plain layout the data files use is read by fastyaml.py, much faster, and
     the Document has no positions: a caller that finds a problem in it reads the file again without `fast`.
     """
     name = label or str(path)
