@@ -78,10 +78,10 @@ def write(out: Path, states: int, instruments: int, seed: int = 1) -> int:
             "  topics: [benchmark]",
             f"  status_url: {URL}/{ident}",
             f"  sources: [{URL}/{ident}]",
-            "  coverage:",
-            "    as_of: 2026-01-01",
+            "  checks:",
+            "  - date: 2026-01-01",
             f"    source: {URL}/{ident}",
-            "    complete: true",
+            "    states: all",
         ]
     (out / "instruments.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     count = 0

@@ -9,7 +9,7 @@ from ratify_cli import models
 
 MODELS = [
     ("instruments.yaml", [models.InstrumentsFile, models.Instrument, models.SignatureRules, models.EntryIntoForce,
-                          models.Mechanism, models.Coverage]),
+                          models.Mechanism, models.Check, models.Prerequisite, models.NoticePeriod]),
     ("states.yaml", [models.StatesFile, models.State, models.Membership, models.Episode, models.Event,
                      models.MechanismAcceptance]),
 ]
@@ -21,7 +21,9 @@ def render() -> str:
         "",
         "Generated from `src/ratify_cli/models.py` by `python scripts/data_model_doc.py > docs/data-model.md`;",
         "a test fails when the two differ. Records are frozen; unknown fields are errors; dates are written",
-        "unquoted as `YYYY-MM-DD`. The same model is published as JSON Schema in `schema/`.",
+        "unquoted as `YYYY-MM-DD`; an event's `date` and `effective` known only to the month or the year are written",
+        "in quotes as `'YYYY-MM'` or `'YYYY'` (never padded to a day). The same model is published as JSON Schema in",
+        "`schema/`.",
         "",
         "Actions: " + ", ".join(f"`{a.value}`" for a in models.Action) + ". Consent acts: "
         + ", ".join(f"`{a.value}`" for a in models.Action if a.is_consent) + ".",

@@ -91,7 +91,7 @@ def test_status_and_show_and_lists(runner) -> None:
     shown = run(runner, "show", "IV-99", "-f", "json")
     assert json.loads(shown.stdout)["record"]["id"] == "conv"
     instruments = json.loads(run(runner, "instruments", "-f", "json").stdout)
-    assert {"id", "system", "reference", "title_en", "coverage"} <= set(instruments["rows"][0])
+    assert {"id", "system", "reference", "title_en", "checks"} <= set(instruments["rows"][0])
     states = json.loads(run(runner, "states", "--all-states", "-f", "json").stdout)
     assert {"code", "name_en", "name_es", "oas"} <= set(states["rows"][0])
     assert run(runner, "show", "nothing").exit_code == 2

@@ -1,7 +1,7 @@
 """A cache of validated datasets in the user's cache folder, keyed by the content of the data files.
 
-The key hashes both files' bytes with ratify's and Python's versions, so any change to a data file (or an upgrade)
-misses the cache; a missing, corrupt, unreadable or unwritable cache is ignored and the data is loaded in full.
+The key hashes both files' bytes with ratify's version, the bytes of its source files and Python's version, so any
+change to a data file, to the code that validated it, or an upgrade misses the cache; a missing, corrupt, unreadable or unwritable cache is ignored and the data is loaded in full.
 The cache folder is the user's own (platformdirs), or RATIFY_CACHE_DIR.
 """
 
@@ -34,9 +34,23 @@ def folder() -> Path:
     return Path(user_cache_dir("ratify", appauthor=False))
 
 
+def code_digest() -> bytes:
+    """A digest of ratify's own source files: the models and rules that validated a cached dataset are part of it.
+
+    A rule that changes without a version bump (an editable install, a checkout) must not leave a stale "valid".
+    """
+    digest = hashlib.sha256()
+    package = Path(__file__).parent
+    for source in sorted(package.rglob("*.py")):
+        digest.update(source.relative_to(package).as_posix().encode())
+        digest.update(source.read_bytes())
+    return digest.digest()
+
+
 def key(contents: Sequence[bytes]) -> str:
-    """The cache key of a data folder's files."""
+    """The cache key of a data folder's files, with ratify's version, its code and Python's version."""
     digest = hashlib.sha256(f"{__version__}|{sys.version}".encode())
+    digest.update(code_digest())
     for content in contents:
         digest.update(len(content).to_bytes(8, "little"))
         digest.update(content)

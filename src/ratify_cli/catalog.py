@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 from collections import Counter
-from typing import Any, Literal
+from typing import Any, Literal, Optional
 
 from .dataset import Dataset
 from .errors import UsageError
 from .gaps import Selection, compute, find_instrument, find_state, select_instruments, select_states
-from .records import Instrument, State
+from .dates import earliest, latest
+from .records import ALL, Check, Instrument, State
 from .report import Column, Report, Section, plain
 from .status import Status, sort_events
 from .vocab import Action
@@ -30,8 +31,8 @@ def instruments_table(data: Dataset, sel: Selection) -> Report:
     rows = []
     for inst in select_instruments(data, sel):
         row = plain(inst)
-        coverage = inst.coverage
-        row["coverage_text"] = f"{'complete' if coverage.complete else 'incomplete'} to {coverage.as_of.isoformat()}"
+        newest = max(inst.checks, key=lambda check: check.date) if inst.checks else None
+        row["coverage_text"] = _coverage_text(newest)
         rows.append(row)
     return Report(
         kind="instruments",
@@ -43,12 +44,19 @@ def instruments_table(data: Dataset, sel: Selection) -> Report:
             Column("system", "System"),
             Column("reference", "Ref"),
             Column("in_force", "In force"),
-            Column("coverage_text", "Coverage"),
+            Column("coverage_text", "Newest check"),
         ),
         rows=tuple(rows),
         summary=(f"{len(rows)} instruments.",),
         hidden=frozenset({"coverage_text"}),
     )
+
+
+def _coverage_text(check: Optional[Check]) -> str:
+    if check is None:
+        return "none"
+    covered = "all states" if check.states == ALL else f"{len(check.states)} states"
+    return f"{check.date.isoformat()} ({covered})"
 
 
 def states_table(data: Dataset, sel: Selection) -> Report:
@@ -117,7 +125,8 @@ def show(data: Dataset, ident: str, as_of: dt.date) -> Report:
 
 def _show_state(data: Dataset, state: State, as_of: dt.date) -> Report:
     record = plain(state)
-    events = tuple(_event_row(state, e) for e in sort_events(state.events))
+    record["events"] = [plain(e) for e in state.events if latest(e.date) <= as_of]
+    events = tuple(_event_row(state, e) for e in sort_events(state.events) if latest(e.date) <= as_of)
     return Report(
         kind="show-state",
         title=f"{state.name_en} ({state.code})",
@@ -133,8 +142,15 @@ def _show_state(data: Dataset, state: State, as_of: dt.date) -> Report:
 
 def _show_instrument(data: Dataset, inst: Instrument, as_of: dt.date) -> Report:
     record = plain(inst)
-    rows = [_event_row(state, event) for state in data.states for event in data.events_for(state.code, inst.id)]
-    events = tuple(sorted(rows, key=lambda row: (row["date"], row["state"], row["action"])))
+    happened = [
+        (state, event)
+        for state in data.states
+        for event in sort_events(data.events_for(state.code, inst.id))
+        if latest(event.date) <= as_of
+    ]
+    # Stable sort: one state's same-day acts keep the order the status rules apply them in (signature first).
+    happened.sort(key=lambda pair: (earliest(pair[1].date), pair[0].code))
+    events = tuple(_event_row(state, event) for state, event in happened)
     return Report(
         kind="show-instrument",
         title=f"{inst.short_name}: {inst.title_en}",
@@ -143,7 +159,7 @@ def _show_instrument(data: Dataset, inst: Instrument, as_of: dt.date) -> Report:
         columns=(Column("field", "Field"), Column("value", "Value")),
         rows=_detail_rows(record, set()),
         sections=(Section("events", "Events", EVENT_COLUMNS, events),),
-        sources=tuple(dict.fromkeys([inst.status_url, *inst.sources, inst.coverage.source])),
+        sources=tuple(dict.fromkeys([inst.status_url, *inst.sources, *(check.source for check in inst.checks)])),
         extra={"record": record},
     )
 
@@ -151,28 +167,40 @@ def _show_instrument(data: Dataset, inst: Instrument, as_of: dt.date) -> Report:
 def changes(
     data: Dataset, sel: Selection, since: dt.date, until: dt.date, by: Literal["state", "instrument"]
 ) -> Report:
-    """Every action in [since, until], grouped, with the number of parties at the start and at the end."""
+    """Every action in [since, until], grouped, with the number of parties at the start and at the end.
+
+    With `members_only`, each count is taken among the states that were OAS members on its own date, and an action
+    is listed when its state was a member on the day it acted: the counts agree with `gaps` and `status` on those dates.
+    """
     if until < since:
         raise UsageError(f"--until {until} is before --since {since}")
-    window = replace(sel, as_of=until)
-    states = select_states(data, window)
-    instruments = select_instruments(data, window)
+    start = since - dt.timedelta(days=1)
+    everyone = replace(sel, members_only=False)
+    states = select_states(data, everyone)
+    instruments = select_instruments(data, replace(sel, as_of=until))
     wanted = {i.id for i in instruments}
+
+    def member(state: State, day: dt.date) -> bool:
+        return bool(sel.states) or not sel.members_only or state.oas.is_member(day)
+
     rows = [
         _event_row(state, event)
         for state in states
-        for event in state.events
-        if event.instrument in wanted and since <= event.date <= until
+        for event in sort_events(state.events)
+        if event.instrument in wanted
+        and since <= earliest(event.date)
+        and latest(event.date) <= until
+        and member(state, earliest(event.date))
     ]
     group_key = "state" if by == "state" else "instrument"
-    rows.sort(key=lambda row: (row[group_key], row["date"], row["state"], row["instrument"], row["action"]))
-    start = since - dt.timedelta(days=1)
+    rows.sort(key=lambda row: (row[group_key], _day(row["date"]), row["state"], row["instrument"]))
     counts = []
-    groups = [s.code for s in states] if by == "state" else [i.id for i in instruments]
+    in_scope = [s for s in states if member(s, start) or member(s, until)]
+    groups = [s.code for s in in_scope] if by == "state" else [i.id for i in instruments]
     for group in groups:
-        pairs = [(s, i) for s in states for i in instruments if (s.code if by == "state" else i.id) == group]
-        before = sum(compute(data, s, i, start).status is Status.PARTY for s, i in pairs)
-        after = sum(compute(data, s, i, until).status is Status.PARTY for s, i in pairs)
+        pairs = [(s, i) for s in in_scope for i in instruments if (s.code if by == "state" else i.id) == group]
+        before = sum(member(s, start) and compute(data, s, i, start).status is Status.PARTY for s, i in pairs)
+        after = sum(member(s, until) and compute(data, s, i, until).status is Status.PARTY for s, i in pairs)
         counts.append({"group": group, "party_start": before, "party_end": after, "actions": sum(r[group_key] == group for r in rows)})
     kinds = Counter(
         "consents" if Action(row["action"]).is_consent else row["action"] + "s" for row in rows
@@ -203,3 +231,8 @@ def changes(
         extra={"since": since, "until": until, "by": by},
         hidden=frozenset({"flags"}),
     )
+
+
+def _day(value: Any) -> dt.date:
+    """A row's date (a Day) as the first day it can stand for, for sorting."""
+    return earliest(value)

@@ -10,10 +10,17 @@ from .frozen import frozen
 from .dataset import Dataset
 from .errors import UsageError
 from .records import Instrument, State
-from .report import Column, Report
+from .report import Column, Report, plain
 from .status import PairStatus, Status, pair_status
 from .suggest import suggest
 from .vocab import Subregion, System
+from .wording import note_text
+
+OLD_NONE = "none-old"
+"""The shown status of a `none` whose newest check is more than STALE_AFTER older than the as-of date."""
+STALE_AFTER = dt.timedelta(days=366)
+SECONDARY_MARK = "†"
+"""Appended to a shown status (or matrix symbol) whose fact rests on a secondary source."""
 
 SYMBOLS = {
     Status.PARTY.value: "●",
@@ -21,27 +28,36 @@ SYMBOLS = {
     Status.SIGNED.value: "○",
     Status.DENOUNCED.value: "×",
     Status.NONE.value: "·",
+    OLD_NONE: "◌",
     Status.UNKNOWN.value: "?",
+    Status.NOT_ADOPTED.value: "–",
 }
 MEANINGS = {
-    Status.PARTY.value: "party: consent deposited and in force for the state",
-    Status.PENDING.value: "pending: consent deposited, not yet in force",
-    Status.SIGNED.value: "signed: signed, not yet ratified",
-    Status.DENOUNCED.value: "denounced: was party, denunciation in effect",
-    Status.NONE.value: "none: no action, as of the instrument's coverage date",
-    Status.UNKNOWN.value: "unknown: no action recorded, but the data for this pair is incomplete",
+    Status.PARTY.value: "consent deposited and in force for the state",
+    Status.PENDING.value: "consent deposited, not yet in force",
+    Status.SIGNED.value: "signed, not yet ratified",
+    Status.DENOUNCED.value: "was party, denunciation in effect",
+    Status.NONE.value: "no action, per a complete source checked on the date shown",
+    OLD_NONE: "no action when a complete source was last read, over a year before the as-of date",
+    Status.UNKNOWN.value: "no complete source covers this pair, or an act known only to its year or month "
+    "may or may not have happened by the date",
+    Status.NOT_ADOPTED.value: "the instrument did not exist yet on the as-of date (not a gap)",
+    SECONDARY_MARK: "rests on a secondary source (not the depositary's own page)",
 }
+LABELS = {OLD_NONE: "none (old check)", Status.NOT_ADOPTED.value: "not adopted"}
+"""Shown statuses whose words differ from the status word."""
 
 _COLUMN = {
     "state": Column("state", "State"),
     "instrument_name": Column("instrument_name", "Instrument"),
-    "status": Column("status", "Status"),
+    "status": Column("shown", "Status"),
+    "checked": Column("checked", "Checked"),
     "signed": Column("signed", "Signed"),
     "consented": Column("consented", "Consent"),
     "consent_action": Column("consent_action", "Act"),
     "in_force": Column("in_force", "In force"),
     "denounced": Column("denounced", "Denounced"),
-    "next_step": Column("next_step", "Next step"),
+    "next_step": Column("step", "Next step"),
     "fn": Column("fn", "Notes"),
     "ref": Column("ref", "Source"),
 }
@@ -51,10 +67,13 @@ def _columns(*keys: str) -> tuple[Column, ...]:
     return tuple(_COLUMN[key] for key in keys)
 
 
-STATE_GAP_COLUMNS = _columns("instrument_name", "status", "signed", "consented", "in_force", "next_step", "fn", "ref")
-INSTRUMENT_GAP_COLUMNS = _columns("state", "status", "signed", "consented", "in_force", "next_step", "fn", "ref")
+STATE_GAP_COLUMNS = _columns(
+    "instrument_name", "status", "signed", "consented", "in_force", "checked", "next_step", "fn", "ref"
+)
+INSTRUMENT_GAP_COLUMNS = _columns("state", "status", "signed", "consented", "in_force", "checked", "next_step", "fn", "ref")
 STATUS_COLUMNS = _columns(
-    "state", "instrument_name", "status", "signed", "consented", "consent_action", "in_force", "denounced", "fn", "ref"
+    "state", "instrument_name", "status", "signed", "consented", "consent_action", "in_force", "denounced", "checked",
+    "fn", "ref"
 )
 
 
@@ -120,20 +139,41 @@ def select_states(data: Dataset, sel: Selection) -> list[State]:
 
 
 def compute(data: Dataset, state: State, inst: Instrument, as_of: dt.date) -> PairStatus:
-    """The status of one pair."""
-    return pair_status(inst, state.code, data.events_for(state.code, inst.id), as_of)
+    """The status of one pair, knowing whether the state had joined the instrument's prerequisite by then."""
+    joined = True
+    if inst.prerequisite is not None and inst.prerequisite.instrument in data.by_id:
+        parent = data.by_id[inst.prerequisite.instrument]
+        parent_status = pair_status(parent, state.code, data.events_for(state.code, parent.id), as_of).status
+        joined = parent_status not in (Status.NONE, Status.SIGNED, Status.DENOUNCED, Status.NOT_ADOPTED)
+    return pair_status(inst, state.code, data.events_for(state.code, inst.id), as_of, prerequisite_joined=joined)
+
+
+def counted(ps: PairStatus) -> bool:
+    """Whether a pair counts in 'party to N of M' denominators (an instrument not adopted yet does not)."""
+    return ps.status is not Status.NOT_ADOPTED
+
+
+def shown_status(ps: PairStatus) -> str:
+    """The status word a table shows: `none` checked long before the date is told apart from a fresh one."""
+    if ps.status is Status.NONE and ps.checked is not None and ps.as_of - ps.checked > STALE_AFTER:
+        return OLD_NONE
+    return ps.status.value
 
 
 STATUS_FIELDS = (
     "state", "state_name", "instrument", "instrument_name", "status", "signed", "consented", "consent_action",
-    "in_force", "denounced", "next_step", "reservations", "declarations", "mechanisms", "notes", "coverage_as_of",
-    "coverage_complete", "source",
+    "in_force", "denounced", "next_step", "prerequisite", "reservations", "declarations", "mechanisms", "notes",
+    "checked", "secondary", "source",
 )
 """The public row of a pair, in order: the JSON and CSV contract (docs/output.md)."""
 
 
-def status_row(ps: PairStatus, state: State, inst: Instrument) -> dict[str, Any]:
-    """The public JSON/CSV row for one pair (see docs/output.md)."""
+def status_row(ps: PairStatus, state: State, inst: Instrument, by_id: dict[str, Instrument]) -> dict[str, Any]:
+    """The public JSON/CSV row for one pair (see docs/output.md), with its display-only cells."""
+    shown = shown_status(ps)
+    step = ps.next_step.value if ps.next_step else ""
+    if ps.prerequisite is not None:
+        step = f"join {by_id[ps.prerequisite].short_name} first"
     return {
         "state": state.code,
         "state_name": state.name_en,
@@ -146,13 +186,16 @@ def status_row(ps: PairStatus, state: State, inst: Instrument) -> dict[str, Any]
         "in_force": ps.in_force,
         "denounced": ps.denounced,
         "next_step": ps.next_step.value if ps.next_step else None,
+        "prerequisite": ps.prerequisite,
         "reservations": ps.reservations,
         "declarations": ps.declarations,
         "mechanisms": list(ps.mechanisms),
-        "notes": list(ps.notes),
-        "coverage_as_of": inst.coverage.as_of,
-        "coverage_complete": inst.coverage.complete,
+        "notes": [{key: value for key, value in plain(note).items() if value is not None} for note in ps.notes],
+        "checked": ps.checked,
+        "secondary": ps.secondary,
         "source": ps.source,
+        "shown": LABELS.get(shown, shown) + (f" {SECONDARY_MARK}" if ps.secondary else ""),
+        "step": step,
     }
 
 
@@ -168,7 +211,7 @@ def _annotate(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], tuple[s
             remarks.append(f"{row['state']} made {kinds} with its {row['consent_action']} of {row['instrument_name']}")
         if row["denounced"]:
             remarks.append(f"{row['state']} denounced {row['instrument_name']}, effective {row['denounced'].isoformat()}")
-        remarks.extend(f"{row['state']}, {row['instrument_name']}: {note}" for note in row["notes"])
+        remarks.extend(f"{row['state']}, {row['instrument_name']}: {note_text(note)}" for note in row["notes"])
         for remark in remarks:
             footnotes.append(remark)
             marks.append(f"[{len(footnotes)}]")
@@ -179,9 +222,15 @@ def _annotate(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], tuple[s
     return rows, tuple(footnotes), tuple(sources)
 
 
-def _legend(statuses: Iterable[str]) -> tuple[tuple[str, str], ...]:
+def _legend(statuses: Iterable[str], secondary: bool = False, symbols: bool = True) -> tuple[tuple[str, str], ...]:
+    """The meaning of every shown status used (keyed by symbol in the matrix, by word elsewhere)."""
     used = set(statuses)
-    return tuple((SYMBOLS[word], MEANINGS[word]) for word in SYMBOLS if word in used)
+    legend = tuple(
+        (SYMBOLS[word], f"{LABELS.get(word, word)}: {MEANINGS[word]}") if symbols else (f"{LABELS.get(word, word)}:", MEANINGS[word])
+        for word in SYMBOLS
+        if word in used
+    )
+    return legend + (((SECONDARY_MARK, MEANINGS[SECONDARY_MARK]),) if secondary else ())
 
 
 def _pair_report(
@@ -193,7 +242,7 @@ def _pair_report(
     summary: tuple[str, ...],
     columns: tuple[Column, ...],
 ) -> Report:
-    rows = [status_row(ps, s, i) for s, i, ps in pairs]
+    rows = [status_row(ps, s, i, data.by_id) for s, i, ps in pairs]
     rows, footnotes, sources = _annotate(rows)
     return Report(
         kind=kind,
@@ -203,11 +252,11 @@ def _pair_report(
         columns=columns,
         rows=tuple(rows),
         summary=summary,
-        legend=_legend(r["status"] for r in rows),
+        legend=_legend((shown_status(ps) for _s, _i, ps in pairs), any(r["secondary"] for r in rows), symbols=False),
         symbols=SYMBOLS,
         footnotes=footnotes,
         sources=sources,
-        hidden=frozenset({"fn", "ref"}),
+        hidden=frozenset({"fn", "ref", "shown", "step"}),
         fields=STATUS_FIELDS,
         gaps=sum(ps.status.is_gap for _s, _i, ps in pairs),
     )
@@ -233,9 +282,12 @@ def gaps_for_state(data: Dataset, sel: Selection, code: str) -> Report:
     instruments = select_instruments(data, sel)
     statuses = {i.id: compute(data, state, i, sel.as_of) for i in instruments}
     counts = Counter(ps.status for ps in statuses.values())
+    existing = sum(counted(ps) for ps in statuses.values())
+    later = f"; {counts[Status.NOT_ADOPTED]} not yet adopted" if counts[Status.NOT_ADOPTED] else ""
     summary = (
-        f"{state.name_en} ({state.code}) is party to {counts[Status.PARTY]} of {len(instruments)} instruments; "
+        f"{state.name_en} ({state.code}) is party to {counts[Status.PARTY]} of {existing} instruments; "
         + "; ".join(_count_phrase(counts))
+        + later
         + ".",
     )
     pairs = [(state, i, statuses[i.id]) for i in instruments if statuses[i.id].status.is_gap]
@@ -246,18 +298,25 @@ def gaps_for_state(data: Dataset, sel: Selection, code: str) -> Report:
 def gaps_for_instrument(data: Dataset, sel: Selection, ident: str) -> Report:
     """The states not party to an instrument, with dates, and a summary among the states in scope."""
     inst = find_instrument(data, ident)
+    title = f"Gaps: {inst.short_name} ({inst.reference})"
+    if sel.as_of < inst.adopted:
+        summary = (
+            f"{inst.short_name} was adopted on {inst.adopted.isoformat()}: on {sel.as_of.isoformat()} it did not exist "
+            "yet, so no state had a step to take.",
+        )
+        return _pair_report("gaps-instrument", title, data, sel, [], summary, INSTRUMENT_GAP_COLUMNS)
     states = select_states(data, sel)
     statuses = {s.code: compute(data, s, inst, sel.as_of) for s in states}
     counts = Counter(ps.status for ps in statuses.values())
     scope = "OAS member states" if sel.members_only and not sel.states else "states selected"
+    checks = sorted(inst.checks, key=lambda check: check.date)
+    newest = checks[-1] if checks else None
     summary = (
         f"{inst.short_name}: among {len(states)} {scope} as of {sel.as_of.isoformat()}, "
         f"{counts[Status.PARTY]} parties; " + "; ".join(_count_phrase(counts)) + ".",
-        f"Coverage: {'complete' if inst.coverage.complete else 'incomplete'}, checked to "
-        f"{inst.coverage.as_of.isoformat()} against {inst.coverage.source}",
+        f"Newest check: {newest.date.isoformat()} against {newest.source}" if newest else "No complete source read.",
     )
     pairs = [(s, inst, statuses[s.code]) for s in states if statuses[s.code].status.is_gap]
-    title = f"Gaps: {inst.short_name} ({inst.reference})"
     return _pair_report("gaps-instrument", title, data, sel, pairs, summary, INSTRUMENT_GAP_COLUMNS)
 
 
@@ -267,7 +326,8 @@ def status_table(data: Dataset, sel: Selection) -> Report:
     instruments = select_instruments(data, sel)
     pairs = [(s, i, compute(data, s, i, sel.as_of)) for s in states for i in instruments]
     counts = Counter(ps.status for _s, _i, ps in pairs)
-    summary = (f"{len(pairs)} pairs: " + "; ".join(f"{counts[s]} {s.value}" for s in Status if counts[s]) + ".",)
+    noun = "pair" if len(pairs) == 1 else "pairs"
+    summary = (f"{len(pairs)} {noun}: " + "; ".join(f"{counts[s]} {s.value}" for s in Status if counts[s]) + ".",)
     return _pair_report("status", "Status", data, sel, pairs, summary, STATUS_COLUMNS)
 
 
@@ -277,31 +337,43 @@ def matrix(data: Dataset, sel: Selection) -> Report:
     instruments = select_instruments(data, sel)
     rows = []
     used: set[str] = set()
+    secondary = False
     gaps = 0
     for state in states:
         row: dict[str, Any] = {"state": state.code}
         for inst in instruments:
-            status = compute(data, state, inst, sel.as_of).status
-            row[inst.id] = status.value
-            used.add(status.value)
-            gaps += status.is_gap
+            ps = compute(data, state, inst, sel.as_of)
+            shown = shown_status(ps)
+            row[inst.id] = ps.status.value
+            row[f"{inst.id}~"] = shown
+            row[f"{inst.id}~2"] = bool(ps.secondary)
+            used.add(shown)
+            secondary = secondary or bool(ps.secondary)
+            gaps += ps.status.is_gap
         rows.append(row)
     parties = Counter(inst_id for row in rows for inst_id, value in row.items() if value == Status.PARTY.value)
+    existing = [i for i in instruments if sel.as_of >= i.adopted]
+    later = [i.short_name for i in instruments if sel.as_of < i.adopted]
     summary = (
-        f"{len(states)} states x {len(instruments)} instruments as of {sel.as_of.isoformat()}.",
-        "Parties per instrument: " + ", ".join(f"{i.short_name} {parties[i.id]}" for i in instruments) + ".",
+        f"{len(states)} states x {len(existing)} instruments as of {sel.as_of.isoformat()}"
+        + (f" ({len(later)} more not yet adopted: {', '.join(later)})" if later else "")
+        + ".",
+        "Parties per instrument: " + ", ".join(f"{i.short_name} {parties[i.id]}" for i in existing) + ".",
     )
+    hidden = frozenset(key for inst in instruments for key in (f"{inst.id}~", f"{inst.id}~2"))
     return Report(
         kind="matrix",
         title="Ratification matrix",
         as_of=sel.as_of,
         data_version=data.version,
-        columns=(Column("state", "State"),) + tuple(Column(i.id, i.short_name, symbol=True) for i in instruments),
+        columns=(Column("state", "State"),)
+        + tuple(Column(f"{i.id}~", i.short_name, symbol=True, flag=f"{i.id}~2") for i in instruments),
         rows=tuple(rows),
         summary=summary,
-        legend=_legend(used),
+        legend=_legend(used, secondary),
         symbols=SYMBOLS,
-        sources=tuple(dict.fromkeys(i.coverage.source for i in instruments)),
+        flag_mark=SECONDARY_MARK,
+        sources=tuple(dict.fromkeys(check.source for i in instruments for check in i.checks)),
         gaps=gaps,
+        hidden=hidden,
     )
-

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Any, Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema, field_validator, model_validator
 
+from . import dates
 from .vocab import Action, Subregion, System
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -17,6 +18,7 @@ NO_CONTROL = r"^[^\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]+$"
 bidirectional overrides that would make a name display as something else."""
 
 Url = Annotated[str, Field(pattern=URL, max_length=2000)]
+StateCode = Annotated[str, Field(pattern=ISO3)]
 Slug = Annotated[str, Field(pattern=SLUG, max_length=60)]
 Text = Annotated[str, Field(min_length=1, max_length=2000, pattern=NO_CONTROL)]
 
@@ -37,25 +39,73 @@ class Frozen(BaseModel):
 # Instruments
 
 
-class Coverage(Frozen):
-    """How far the events recorded for one instrument can be trusted to be the whole story."""
+def _recorded_date(value: Any) -> dates.Day:
+    """A date as YAML gives it (a calendar date, or a quoted `YYYY-MM` / `YYYY`) as a Day."""
+    if isinstance(value, dt.datetime):
+        raise ValueError("expected a date, not a date and time")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        return dates.parse(value)
+    if isinstance(value, (bool, int, float)):
+        raise ValueError(
+            f"expected a date (YAML read the unquoted value as {value!r}; write a year or month in quotes, "
+            "e.g. '1934' or '1934-06')"
+        )
+    raise ValueError("expected a date: YYYY-MM-DD, or 'YYYY-MM' or 'YYYY' in quotes")
 
-    as_of: dt.date
-    """The date up to which the events were reconciled with the source."""
+
+RecordedDate = Annotated[
+    Any,
+    PlainValidator(_recorded_date),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "format": "date"},
+                {"type": "string", "pattern": r"^[0-9]{4}(-(0[1-9]|1[0-2]))?$"},
+            ],
+            "description": "YYYY-MM-DD, or YYYY-MM or YYYY (quoted) where only the month or year is known",
+        }
+    ),
+]
+"""A date known to the day, the month or the year (ISO 8601 reduced precision); never padded."""
+
+
+class Check(Frozen):
+    """One reading of a complete source: the states it covers had taken no action but the events recorded."""
+
+    date: dt.date
+    """The date the source reflects (its "status as at" date), not the day it was read."""
     source: Url
-    """The page or dataset the events were reconciled with."""
-    complete: bool
-    """True when every state in scope was read on a source: a state with no event has taken no action."""
-    unconfirmed: tuple[Annotated[str, Field(pattern=ISO3)], ...] = ()
-    """When not complete: the states whose absence of events could not be confirmed (empty means all)."""
+    """The page or dataset that was read."""
+    states: Union[Literal["all"], tuple[StateCode, ...]]
+    """`all` (every state in states.yaml was read on it), or the codes of the states it covers."""
+    secondary: bool = False
+    """True when the source is not the depositary's own page or document."""
     note: Optional[Text] = None
-    """Plain words on what was checked and how."""
+    """Plain words on what was read and how."""
 
-    @model_validator(mode="after")
-    def _complete_has_no_unconfirmed(self) -> "Coverage":
-        if self.complete and self.unconfirmed:
-            raise ValueError("coverage is complete but lists unconfirmed states; set complete: false")
-        return self
+
+class Prerequisite(Frozen):
+    """What a state must have joined before it can join this instrument (the treaty's final clauses)."""
+
+    instrument: Slug
+    """The id of the instrument a state must be party to first."""
+    article: Text
+    """The article that says so, e.g. 'art. 4'."""
+    note: Optional[Text] = None
+    """Plain words on the rule, where it needs them."""
+
+
+class NoticePeriod(Frozen):
+    """How long after its notification a denunciation takes effect."""
+
+    months: int = Field(ge=0, le=120)
+    """Whole months after the depositary receives (or registers) the notification."""
+    first_of_following_month: bool = False
+    """True when the period is followed by 'the first day of the month following'."""
+    article: Text
+    """The article of the instrument that states the rule."""
 
 
 class EntryIntoForce(Frozen):
@@ -132,8 +182,12 @@ class Instrument(Frozen):
     """The depositary's status page for this instrument."""
     sources: tuple[Url, ...] = Field(min_length=1)
     """Where the facts of this record (dates, titles, references) were read."""
-    coverage: Coverage
-    """How complete the events for this instrument are."""
+    checks: tuple[Check, ...] = ()
+    """Readings of complete sources: a state a check covers and with no event had taken no action by its date."""
+    prerequisite: Optional[Prerequisite] = None
+    """What a state must have joined first, where the final clauses require it."""
+    denunciation: Optional[NoticePeriod] = None
+    """When a denunciation takes effect, where the instrument sets a notice period."""
     note: Optional[Text] = None
     """Anything a reader should know."""
 
@@ -169,9 +223,9 @@ class Event(Frozen):
     """The instrument's id."""
     action: Annotated[Action, Field(strict=False)]
     """What the state did."""
-    date: dt.date
-    """The date the depositary records: deposit, registration or notification."""
-    effective: Optional[dt.date] = None
+    date: RecordedDate
+    """The date the depositary records (deposit, registration or notification), as precisely as it is known."""
+    effective: Optional[RecordedDate] = None
     """When the act takes effect, where it differs (a denunciation's effective date)."""
     source: Url
     """The page or notification this fact was read from."""
@@ -192,7 +246,7 @@ class Event(Frozen):
 
     @model_validator(mode="after")
     def _effective_only_after_date(self) -> "Event":
-        if self.effective is not None and self.effective < self.date:
+        if self.effective is not None and dates.latest(self.effective) < dates.earliest(self.date):
             raise ValueError("effective date is before the event's date")
         return self
 

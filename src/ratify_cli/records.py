@@ -8,8 +8,9 @@ a command that reads the cache starts fast.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Optional
+from typing import Optional, Union
 
+from .dates import Day
 from .frozen import frozen
 from .vocab import Action, Subregion, System
 
@@ -18,20 +19,40 @@ CHARTER_IN_FORCE = dt.date(1951, 12, 13)
 
 
 @frozen
-class Coverage:
-    """See models.Coverage."""
+class Check:
+    """See models.Check."""
 
-    as_of: dt.date
+    date: dt.date
     source: str
-    complete: bool
-    unconfirmed: tuple[str, ...] = ()
+    states: Union[str, tuple[str, ...]]
+    secondary: bool = False
     note: Optional[str] = None
 
-    def is_confirmed(self, state: str) -> bool:
-        """Whether the absence of events for `state` means 'no action' rather than 'unknown'."""
-        if self.complete:
-            return True
-        return bool(self.unconfirmed) and state not in self.unconfirmed
+    def covers(self, state: str) -> bool:
+        """Whether this reading listed `state`'s every action up to its date."""
+        return self.states == ALL or state in self.states
+
+
+ALL = "all"
+"""A check's `states` when it covers every state of the data."""
+
+
+@frozen
+class Prerequisite:
+    """See models.Prerequisite."""
+
+    instrument: str
+    article: str
+    note: Optional[str] = None
+
+
+@frozen
+class NoticePeriod:
+    """See models.NoticePeriod."""
+
+    months: int
+    first_of_following_month: bool = False
+    article: str = ""
 
 
 @frozen
@@ -84,8 +105,15 @@ class Instrument:
     mechanisms: tuple[Mechanism, ...]
     status_url: str
     sources: tuple[str, ...]
-    coverage: Coverage
+    checks: tuple[Check, ...] = ()
+    prerequisite: Optional[Prerequisite] = None
+    denunciation: Optional[NoticePeriod] = None
     note: Optional[str] = None
+
+    def latest_check(self, state: str) -> Optional[Check]:
+        """The newest check that covers `state` (None when no check ever did)."""
+        covering = [check for check in self.checks if check.covers(state)]
+        return max(covering, key=lambda check: check.date) if covering else None
 
 
 @frozen
@@ -104,8 +132,8 @@ class Event:
 
     instrument: str
     action: Action
-    date: dt.date
-    effective: Optional[dt.date] = None
+    date: Day
+    effective: Optional[Day] = None
     source: str = ""
     secondary: bool = False
     reservations: Optional[bool] = None
@@ -166,6 +194,6 @@ class State:
     events: tuple[Event, ...] = ()
 
 
-RECORDS = {cls.__name__: cls for cls in (Coverage, EntryIntoForce, SignatureRules, Mechanism, Instrument,
+RECORDS = {cls.__name__: cls for cls in (Check, Prerequisite, NoticePeriod, EntryIntoForce, SignatureRules, Mechanism, Instrument,
                                          MechanismAcceptance, Event, Episode, Membership, State)}
 """Record class by model name, for converting validated models."""

@@ -8,6 +8,7 @@ from dataclasses import field, fields, is_dataclass
 from enum import Enum
 from typing import Any, Optional
 
+from .dates import PartialDate
 from .frozen import frozen
 
 
@@ -19,6 +20,8 @@ class Column:
     header: str
     symbol: bool = False
     """Cells are status words shown as the report's symbols."""
+    flag: Optional[str] = None
+    """For a symbol column: the row key of a boolean that adds the report's `flag_mark` to the symbol."""
 
 
 @frozen
@@ -46,6 +49,8 @@ class Report:
     """(word or symbol, meaning) pairs for every symbol or status word used."""
     symbols: dict[str, str] = field(default_factory=dict)
     """Status word -> compact symbol, for `symbol` columns."""
+    flag_mark: str = ""
+    """Appended to a symbol whose column `flag` is true in the row."""
     footnotes: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     sections: tuple[Section, ...] = ()
@@ -74,13 +79,22 @@ def plain(value: Any) -> Any:
         return value.value
     if is_dataclass(value) and not isinstance(value, type):
         return {f.name: plain(getattr(value, f.name)) for f in fields(value)}
-    if isinstance(value, (dt.date, dt.datetime)):
+    if isinstance(value, (dt.date, dt.datetime, PartialDate)):
         return value.isoformat()
     if isinstance(value, (list, tuple)) or (isinstance(value, Sequence) and not isinstance(value, str)):
         return [plain(item) for item in value]  # a Sequence: a state's events read lazily from the cache
     if isinstance(value, dict):
         return {key: plain(item) for key, item in value.items()}
     return value
+
+
+def symbol(report: "Report", column: Column, row: dict[str, Any]) -> str:
+    """A symbol column's cell: the value's symbol, and the flag mark where the row's flag is set."""
+    value = row.get(column.key)
+    if value is None:
+        return ""
+    mark = report.flag_mark if column.flag and row.get(column.flag) else ""
+    return report.symbols.get(value, str(value)) + mark
 
 
 def text(value: Any) -> str:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
+from urllib.parse import urlsplit
 from typing import Callable, Iterator, Optional
 
 from .dataset import INSTRUMENTS_FILE, STATES_FILE, Dataset
 from .findings import Finding, Path, Severity
-from .records import Event, Instrument
+from .dates import earliest, latest
+from .records import ALL, Event, Instrument
 from .status import sort_events
 from .suggest import suggest
 from .vocab import Action
@@ -41,7 +44,7 @@ def unique_ids(data: Dataset, today: dt.date) -> Iterator[Finding]:
 
 
 def instrument_records(data: Dataset, today: dt.date) -> Iterator[Finding]:
-    """Parents exist, dates are in order, coverage names known states."""
+    """Parents and prerequisites exist, dates are in order, checks name known states and are not in the future."""
     for index, inst in enumerate(data.instruments):
         at: Path = ("instruments", index)
         if inst.parent == inst.id:
@@ -56,13 +59,24 @@ def instrument_records(data: Dataset, today: dt.date) -> Iterator[Finding]:
         if inst.signature.open_until is not None and inst.signature.open_until < inst.adopted:
             yield _error(INSTRUMENTS_FILE, at + ("signature", "open_until"), "date-order",
                          f"{inst.id}: signature closes {inst.signature.open_until}, before adoption {inst.adopted}")
-        for position, code in enumerate(inst.coverage.unconfirmed):
-            if code not in data.by_code:
-                yield _error(INSTRUMENTS_FILE, at + ("coverage", "unconfirmed", position), "unknown-state",
-                             f"{inst.id}: coverage names unknown state {code!r}" + suggest(code, data.by_code))
-        if inst.coverage.as_of > today:
-            yield _error(INSTRUMENTS_FILE, at + ("coverage", "as_of"), "future-date",
-                         f"{inst.id}: coverage date {inst.coverage.as_of} is in the future")
+        prerequisite = inst.prerequisite
+        if prerequisite is not None and (prerequisite.instrument == inst.id or prerequisite.instrument not in data.by_id):
+            yield _error(INSTRUMENTS_FILE, at + ("prerequisite", "instrument"), "unknown-instrument",
+                         f"{inst.id}: prerequisite {prerequisite.instrument!r} is not another instrument of the catalog"
+                         + suggest(prerequisite.instrument, data.by_id))
+        for check_index, check in enumerate(inst.checks):
+            where = at + ("checks", check_index)
+            if check.states != ALL:
+                for position, code in enumerate(check.states):
+                    if code not in data.by_code:
+                        yield _error(INSTRUMENTS_FILE, where + ("states", position), "unknown-state",
+                                     f"{inst.id}: a check names unknown state {code!r}" + suggest(code, data.by_code))
+            if check.date > today:
+                yield _error(INSTRUMENTS_FILE, where + ("date",), "future-date",
+                             f"{inst.id}: check date {check.date} is in the future")
+            elif check.date < inst.adopted:
+                yield _error(INSTRUMENTS_FILE, where + ("date",), "date-order",
+                             f"{inst.id}: check date {check.date} is before adoption {inst.adopted}")
         ids = Counter(m.id for m in inst.mechanisms)
         for mechanism_index, mechanism in enumerate(inst.mechanisms):
             if ids[mechanism.id] > 1:
@@ -90,18 +104,18 @@ def _label(code: str, event: Event) -> str:
 
 
 def _event_dates(event: Event, inst: Instrument, code: str, at: Path, today: dt.date) -> Iterator[Finding]:
-    if event.date < inst.adopted:
+    if latest(event.date) < inst.adopted:
         yield _error(STATES_FILE, at + ("date",), "before-adoption",
                      f"{_label(code, event)}: dated before the instrument was adopted ({inst.adopted})")
     for field in ("date", "effective"):
-        value: Optional[dt.date] = getattr(event, field)
-        if value is not None and value > today and not (field == "effective" and event.action is Action.DENUNCIATION):
+        value = getattr(event, field)
+        if value is not None and earliest(value) > today and not (field == "effective" and event.action is Action.DENUNCIATION):
             yield _error(STATES_FILE, at + (field,), "future-date", f"{_label(code, event)}: {field} {value} is in the future")
     if event.action is Action.SIGNATURE:
         if not inst.signature.stage:
             yield _error(STATES_FILE, at + ("action",), "no-signature-stage",
                          f"{_label(code, event)}: {inst.id} is not open for signature (it is joined by {inst.join_without_signature})")
-        elif inst.signature.open_until is not None and event.date > inst.signature.open_until:
+        elif inst.signature.open_until is not None and earliest(event.date) > inst.signature.open_until:
             yield _error(STATES_FILE, at + ("date",), "signature-closed",
                          f"{_label(code, event)}: signature closed on {inst.signature.open_until}; a later act is an accession")
 
@@ -120,7 +134,7 @@ def _event_fields(event: Event, inst: Instrument, code: str, at: Path) -> Iterat
         if mechanism.id not in known:
             yield _error(STATES_FILE, at + ("mechanisms", index, "id"), "unknown-mechanism",
                          f"{_label(code, event)}: {inst.id} has no mechanism {mechanism.id!r}" + suggest(mechanism.id, known))
-        elif mechanism.date is not None and mechanism.date < event.date:
+        elif mechanism.date is not None and mechanism.date < earliest(event.date):
             yield _error(STATES_FILE, at + ("mechanisms", index, "date"), "date-order",
                          f"{_label(code, event)}: mechanism {mechanism.id} accepted before the consent itself")
 
@@ -162,22 +176,66 @@ def _position(events: tuple[Event, ...], event: Event) -> int:
     return next(index for index, candidate in enumerate(events) if candidate is event)
 
 
-def coverage_dates(data: Dataset, today: dt.date) -> Iterator[Finding]:
-    """An instrument's coverage is not older than its newest event."""
-    newest: dict[str, dt.date] = {}
-    for _state, event in data.all_events():
-        if event.instrument in newest:
-            newest[event.instrument] = max(newest[event.instrument], event.date)
-        else:
-            newest[event.instrument] = event.date
+def prerequisite_order(data: Dataset, today: dt.date) -> Iterator[Finding]:
+    """Warn where a state consented to an instrument before it consented to that instrument's prerequisite.
+
+    The treaty would not have accepted the deposit, so this almost always means the data lacks the earlier act.
+    """
+    for inst in data.instruments:
+        if inst.prerequisite is None or inst.prerequisite.instrument not in data.by_id:
+            continue
+        parent = inst.prerequisite.instrument
+        for state_index, state in enumerate(data.states):
+            consents = [e for e in data.events_for(state.code, inst.id) if e.action.is_consent and not e.disputed]
+            if not consents:
+                continue
+            first = sort_events(consents)[0]
+            before = [e for e in data.events_for(state.code, parent) if e.action.is_consent and not e.disputed
+                      and earliest(e.date) <= latest(first.date)]
+            if not before:
+                at: Path = ("states", state_index, "events", _position(state.events, first))
+                yield _warning(STATES_FILE, at, "prerequisite-missing",
+                               f"{_label(state.code, first)}: no consent to its prerequisite {parent} is recorded "
+                               f"on or before it ({inst.prerequisite.article}); is an event missing?")
+
+
+_IP_HOST = re.compile(r"^https?://(\d{1,3}(\.\d{1,3}){3}|\[[0-9A-Fa-f:.]+\])(:\d+)?(/|$)")
+
+
+def _suspect(url: str) -> Optional[str]:
+    """Why a source address cannot be the publisher's own page, or None."""
+    if _IP_HOST.match(url):
+        return "its host is a raw IP address"
+    if urlsplit(url).path.lower().endswith(".tmp"):
+        return "it names a temporary file"
+    return None
+
+
+def source_addresses(data: Dataset, today: dt.date) -> Iterator[Finding]:
+    """Warn on a source whose host is an IP address or whose path ends in `.tmp`: not a publisher's own page."""
     for index, inst in enumerate(data.instruments):
-        latest = newest.get(inst.id)
-        if latest is not None and inst.coverage.as_of < latest:
-            yield _error(INSTRUMENTS_FILE, ("instruments", index, "coverage", "as_of"), "stale-coverage",
-                         f"{inst.id}: coverage date {inst.coverage.as_of} is before its newest event ({latest})")
+        urls = [(("instruments", index, "sources", n), url) for n, url in enumerate(inst.sources)]
+        urls += [(("instruments", index, "checks", n, "source"), c.source) for n, c in enumerate(inst.checks)]
+        for path, url in urls:
+            reason = _suspect(url)
+            if reason:
+                yield _warning(INSTRUMENTS_FILE, path, "suspect-source", f"{inst.id}: source {url} is suspect: {reason}")
+    for state_index, state in enumerate(data.states):
+        for n, url in enumerate(state.oas.sources):
+            reason = _suspect(url)
+            if reason:
+                yield _warning(STATES_FILE, ("states", state_index, "oas", "sources", n), "suspect-source",
+                               f"{state.code}: source {url} is suspect: {reason}")
+        for event_index, event in enumerate(state.events):
+            reason = _suspect(event.source)
+            if reason:
+                yield _warning(STATES_FILE, ("states", state_index, "events", event_index, "source"), "suspect-source",
+                               f"{_label(state.code, event)}: source {event.source} is suspect: {reason}")
 
 
-RULES: tuple[Rule, ...] = (unique_ids, instrument_records, event_records, event_sequences, coverage_dates)
+RULES: tuple[Rule, ...] = (
+    unique_ids, instrument_records, event_records, event_sequences, prerequisite_order, source_addresses
+)
 
 
 def check(data: Dataset, today: Optional[dt.date] = None) -> list[Finding]:

@@ -68,17 +68,6 @@ def updated_texts(data_dir: Path, result: SyncResult, today: dt.date) -> dict[st
                     event["date"] = drift.page_date
                     event["source"] = drift.page_url
                     break
-    read = {page.instrument: page for page in result.pages}
-    for instrument in instruments_doc["instruments"]:
-        page = read.get(instrument["id"])
-        if page is None:
-            continue
-        coverage = instrument["coverage"]
-        coverage["as_of"] = page.status_as_of or today
-        coverage["source"] = page.url
-        coverage["complete"] = True
-        coverage.pop("unconfirmed", None)
-        coverage["note"] = f"Reconciled with the depositary's page by `ratify sync` on {today.isoformat()}."
     out = {STATES_FILE: _dump(states_yaml, states_doc), INSTRUMENTS_FILE: _dump(instruments_yaml, instruments_doc)}
     return {name: text for name, text in out.items() if text != (data_dir / name).read_text(encoding="utf-8")}
 

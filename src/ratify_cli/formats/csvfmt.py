@@ -21,6 +21,8 @@ def cell(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, list):
         value = "; ".join(cell(item) for item in value)
+    elif isinstance(value, dict):  # a note: its code and values as `key=value` words, never a Python repr
+        value = " ".join(f"{key}={cell(item)}" for key, item in value.items())
     text = str(value)
     # A leading quote keeps spreadsheets from running =, +, -, @ cells as formulas (CSV injection).
     return "'" + text if text.startswith(_FORMULA_START) else text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..report import Column, Report, text
+from ..report import Column, Report, symbol, text
 from . import RenderOptions
 from .safe import printable
 
@@ -30,10 +30,9 @@ def escape(value: str) -> str:
 
 
 def _cell(report: Report, column: Column, row: dict[str, Any]) -> str:
-    value = row.get(column.key)
-    if column.symbol and value is not None:
-        return escape(report.symbols.get(value, str(value)))
-    return escape(text(value))
+    if column.symbol:
+        return escape(symbol(report, column, row))
+    return escape(text(row.get(column.key)))
 
 
 def _table(report: Report, columns: tuple[Column, ...], rows: tuple[dict[str, Any], ...]) -> list[str]:

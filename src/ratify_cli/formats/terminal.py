@@ -10,7 +10,7 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..report import Column, Report, text
+from ..report import Column, Report, symbol, text
 from . import RenderOptions
 from .safe import printable
 
@@ -23,14 +23,16 @@ STYLES = {
     "signed": "yellow",
     "denounced": "red",
     "none": "bright_black",
+    "none-old": "bright_black",
     "unknown": "magenta",
+    "not-adopted": "bright_black",
 }
 
 
 def _cell(report: Report, column: Column, row: dict[str, Any]) -> Text:
     value = row.get(column.key)
-    shown = report.symbols.get(value, str(value)) if column.symbol and value is not None else text(value)
-    style = STYLES.get(value, "") if column.key == "status" or column.symbol else ""
+    shown = symbol(report, column, row) if column.symbol else text(value)
+    style = STYLES.get(str(value).split(" ")[0], "") if column.key in ("shown", "status") or column.symbol else ""
     return Text(printable(shown), style=style)
 
 
@@ -60,10 +62,11 @@ def _matrix(report: Report, width: int) -> list[RenderableType]:
             lines.append(Text(" " * 5 + printable(heads), style="bold"))
         for row in report.rows:
             line = Text(printable(text(row.get(first.key))).ljust(5))
-            for index, column in enumerate(block):
-                line.append_text(_cell(report, column, row))
-                if index < len(block) - 1:
-                    line.append(" ")
+            for column in block:
+                cell = _cell(report, column, row)  # a symbol, and the flag mark or a space: two characters a column
+                cell.pad_right(2 - cell.cell_len)
+                line.append_text(cell)
+            line.rstrip()
             lines.append(line)
         blocks.append(Group(*lines, Text("")))
     return blocks
