@@ -13,6 +13,7 @@ from .records import Instrument, State
 from .report import Column, Report
 from .status import PairStatus, Status, pair_status
 from .suggest import suggest
+from .words import plural
 from .vocab import Subregion, System
 
 SYMBOLS = {
@@ -51,8 +52,10 @@ def _columns(*keys: str) -> tuple[Column, ...]:
     return tuple(_COLUMN[key] for key in keys)
 
 
-STATE_GAP_COLUMNS = _columns("instrument_name", "status", "signed", "consented", "in_force", "next_step", "fn", "ref")
-INSTRUMENT_GAP_COLUMNS = _columns("state", "status", "signed", "consented", "in_force", "next_step", "fn", "ref")
+STATE_GAP_COLUMNS = _columns(
+    "instrument_name", "status", "signed", "consented", "in_force", "denounced", "next_step", "fn", "ref"
+)
+INSTRUMENT_GAP_COLUMNS = _columns("state", "status", "signed", "consented", "in_force", "denounced", "next_step", "fn", "ref")
 STATUS_COLUMNS = _columns(
     "state", "instrument_name", "status", "signed", "consented", "consent_action", "in_force", "denounced", "fn", "ref"
 )
@@ -72,27 +75,17 @@ class Selection:
 
 
 def find_state(data: Dataset, code: str) -> State:
-    """A state by its code (any case); UsageError with a suggestion when unknown."""
-    state = data.by_code.get(code.upper())
-    if state is None:
-        names = {s.name_en.lower(): s.code for s in data.states}
-        hint = names.get(code.lower())
-        extra = f" (did you mean {hint!r}?)" if hint else suggest(code.upper(), data.by_code)
-        raise UsageError(f"unknown state {code!r}{extra}; `ratify states` lists them")
-    return state
+    """A state by its code (any case); UsageError with a suggestion when unknown (see lookup.py)."""
+    from .lookup import find_state as found
+
+    return found(data, code)
 
 
 def find_instrument(data: Dataset, ident: str) -> Instrument:
-    """An instrument by id (any case) or depositary reference; UsageError with a suggestion when unknown."""
-    inst = data.by_id.get(ident.lower())
-    if inst is None:
-        by_ref = {i.reference.lower(): i for i in data.instruments}
-        inst = by_ref.get(ident.lower())
-    if inst is None:
-        raise UsageError(
-            f"unknown instrument {ident!r}{suggest(ident.lower(), data.by_id)}; `ratify instruments` lists them"
-        )
-    return inst
+    """An instrument by id or reference (any case); UsageError with a suggestion when unknown (see lookup.py)."""
+    from .lookup import find_instrument as found
+
+    return found(data, ident)
 
 
 def select_instruments(data: Dataset, sel: Selection) -> list[Instrument]:
@@ -233,11 +226,13 @@ def gaps_for_state(data: Dataset, sel: Selection, code: str) -> Report:
     instruments = select_instruments(data, sel)
     statuses = {i.id: compute(data, state, i, sel.as_of) for i in instruments}
     counts = Counter(ps.status for ps in statuses.values())
+    from .membership import note
+
     summary = (
-        f"{state.name_en} ({state.code}) is party to {counts[Status.PARTY]} of {len(instruments)} instruments; "
+        f"{state.name_en} ({state.code}) is party to {counts[Status.PARTY]} of {plural(len(instruments), 'instrument')}; "
         + "; ".join(_count_phrase(counts))
         + ".",
-    )
+    ) + tuple(line for line in (note(state, sel.as_of),) if line)
     pairs = [(state, i, statuses[i.id]) for i in instruments if statuses[i.id].status.is_gap]
     title = f"Gaps: {state.name_en} ({state.code})"
     return _pair_report("gaps-state", title, data, sel, pairs, summary, STATE_GAP_COLUMNS)
@@ -252,7 +247,7 @@ def gaps_for_instrument(data: Dataset, sel: Selection, ident: str) -> Report:
     scope = "OAS member states" if sel.members_only and not sel.states else "states selected"
     summary = (
         f"{inst.short_name}: among {len(states)} {scope} as of {sel.as_of.isoformat()}, "
-        f"{counts[Status.PARTY]} parties; " + "; ".join(_count_phrase(counts)) + ".",
+        f"{plural(counts[Status.PARTY], 'party')}; " + "; ".join(_count_phrase(counts)) + ".",
         f"Coverage: {'complete' if inst.coverage.complete else 'incomplete'}, checked to "
         f"{inst.coverage.as_of.isoformat()} against {inst.coverage.source}",
     )
@@ -267,7 +262,7 @@ def status_table(data: Dataset, sel: Selection) -> Report:
     instruments = select_instruments(data, sel)
     pairs = [(s, i, compute(data, s, i, sel.as_of)) for s in states for i in instruments]
     counts = Counter(ps.status for _s, _i, ps in pairs)
-    summary = (f"{len(pairs)} pairs: " + "; ".join(f"{counts[s]} {s.value}" for s in Status if counts[s]) + ".",)
+    summary = (f"{plural(len(pairs), 'pair')}: " + "; ".join(f"{counts[s]} {s.value}" for s in Status if counts[s]) + ".",)
     return _pair_report("status", "Status", data, sel, pairs, summary, STATUS_COLUMNS)
 
 
@@ -288,7 +283,7 @@ def matrix(data: Dataset, sel: Selection) -> Report:
         rows.append(row)
     parties = Counter(inst_id for row in rows for inst_id, value in row.items() if value == Status.PARTY.value)
     summary = (
-        f"{len(states)} states x {len(instruments)} instruments as of {sel.as_of.isoformat()}.",
+        f"{plural(len(states), 'state')} x {plural(len(instruments), 'instrument')} as of {sel.as_of.isoformat()}.",
         "Parties per instrument: " + ", ".join(f"{i.short_name} {parties[i.id]}" for i in instruments) + ".",
     )
     return Report(
