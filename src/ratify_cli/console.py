@@ -5,12 +5,11 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Mapping
-from typing import Optional
 
 DEFAULT_WIDTH = 80
 
 
-def width(to_terminal: bool, option: Optional[int] = None, environ: Mapping[str, str] = os.environ) -> int:
+def width(to_terminal: bool, option: int | None = None, environ: Mapping[str, str] = os.environ) -> int:
     """--width, else the terminal's width, else COLUMNS when it is a positive number, else 80."""
     if option is not None:
         return option

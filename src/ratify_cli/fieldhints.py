@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typing
 from enum import Enum
-from typing import Any, Optional
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -23,7 +23,7 @@ def _models(annotation: Any) -> list[type[BaseModel]]:
     return [m for arg in typing.get_args(annotation) for m in _models(arg)]
 
 
-def model_at(root: type[BaseModel], path: tuple[Any, ...]) -> Optional[type[BaseModel]]:
+def model_at(root: type[BaseModel], path: tuple[Any, ...]) -> type[BaseModel] | None:
     """The model of the mapping at `path` (list indexes skipped), or None when the path leaves the models."""
     model = root
     for part in path:
@@ -37,7 +37,7 @@ def model_at(root: type[BaseModel], path: tuple[Any, ...]) -> Optional[type[Base
     return model
 
 
-def explain(root: type[BaseModel], path: tuple[Any, ...], error: dict[str, Any]) -> Optional[str]:
+def explain(root: type[BaseModel], path: tuple[Any, ...], error: dict[str, Any]) -> str | None:
     """A message for an unknown field, a value outside a fixed list, or a code in the wrong case; None otherwise."""
     kind = error["type"]
     value = error.get("input")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Optional
 
 from .dataset import Dataset
 from .errors import UsageError
@@ -15,9 +14,9 @@ def check(
     data: Dataset,
     states: Sequence[str] = (),
     instruments: Sequence[str] = (),
-    system: Optional[System] = None,
-    topic: Optional[str] = None,
-    subregion: Optional[Subregion] = None,
+    system: System | None = None,
+    topic: str | None = None,
+    subregion: Subregion | None = None,
 ) -> None:
     """Raise UsageError when --system, --topic or --subregion excludes a state or instrument named on the command line,
     or when --system and --topic together leave no instrument."""

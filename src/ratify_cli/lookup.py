@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 from .dataset import Dataset
 from .errors import UsageError
 from .records import Instrument, State
@@ -25,12 +23,12 @@ def instrument_candidates(data: Dataset) -> list[Candidate]:
     ]
 
 
-def get_state(data: Dataset, code: str) -> Optional[State]:
+def get_state(data: Dataset, code: str) -> State | None:
     """A state by its code, in any case."""
     return data.by_code.get(code.strip().upper())
 
 
-def get_instrument(data: Dataset, ident: str) -> Optional[Instrument]:
+def get_instrument(data: Dataset, ident: str) -> Instrument | None:
     """An instrument by id or depositary reference, in any case."""
     key = ident.strip().lower()
     inst = data.by_id.get(key)
@@ -57,7 +55,7 @@ def find_instrument(data: Dataset, ident: str) -> Instrument:
     return inst
 
 
-def find_either(data: Dataset, ident: str) -> tuple[Optional[State], Optional[Instrument]]:
+def find_either(data: Dataset, ident: str) -> tuple[State | None, Instrument | None]:
     """A state or an instrument (`ratify show`); UsageError suggesting both kinds when neither."""
     state = get_state(data, ident)
     if state is not None:

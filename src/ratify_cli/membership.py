@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Optional
 
 from .records import State
 
 
-def note(state: State, as_of: dt.date) -> Optional[str]:
+def note(state: State, as_of: dt.date) -> str | None:
     """What a reader of a state's gap list must know about its membership on the date, or None for a member."""
     oas = state.oas
     name = f"{state.name_en} ({state.code})"

@@ -8,7 +8,6 @@ import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Optional
 
 from .errors import OutputError
 
@@ -69,7 +68,7 @@ def check_not_data(output: Path, protected: Iterable[Path]) -> None:
             raise OutputError(f"refusing to overwrite {output}: it is a file of the data folder {folder}")
 
 
-def emit(content: str, output: Optional[Path], protected: Iterable[Path] = ()) -> None:
+def emit(content: str, output: Path | None, protected: Iterable[Path] = ()) -> None:
     """Send a result to stdout, or to `output` (creating its folder) unless that would overwrite a data file."""
     if output is None or str(output) == "-":
         sys.stdout.write(content)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Optional
 
 from .frozen import frozen
 
@@ -44,7 +43,7 @@ def bundled_data() -> Path:
     return Path(__file__).resolve().parents[2] / "data"
 
 
-def discover(start: Optional[Path] = None) -> Optional[Path]:
+def discover(start: Path | None = None) -> Path | None:
     """The nearest `data/` folder holding both data files, in `start` (default: the current folder) or above it."""
     try:
         here = (start or Path.cwd()).resolve()
@@ -57,7 +56,7 @@ def discover(start: Optional[Path] = None) -> Optional[Path]:
     return None
 
 
-def locate(option: Optional[Path]) -> DataLocation:
+def locate(option: Path | None) -> DataLocation:
     """The data folder a command reads: --data, RATIFY_DATA, a discovered checkout, or the bundled copy."""
     if option is not None:
         return DataLocation(option, "--data")
@@ -70,7 +69,7 @@ def locate(option: Optional[Path]) -> DataLocation:
     return DataLocation(bundled_data(), "bundled")
 
 
-def data_dir(option: Optional[Path]) -> Path:
+def data_dir(option: Path | None) -> Path:
     """The data folder a command reads."""
     return locate(option).folder
 
