@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from typing import Union
 
-Candidate = Union[str, tuple[str, str]]
+Candidate = str | tuple[str, str]
 """A choice, or (text to match, what to suggest): a state's name suggests its code."""
 
 LIMIT = 6
