@@ -29,10 +29,10 @@ GOLDEN_MARKDOWN = """# Gaps: CONV (IV-99)
 
 As of 2020-01-01 · data version {version}
 
-| State | Status | Signed | Consent | In force | Checked | Next step | Notes | Source |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- |
-| CAN | denounced |  |  |  | 2020-01-01 | re-accede | \\[1\\] | S1 |
-| USA | signed | 1999-05-05 |  |  | 2020-01-01 | ratify |  | S1 |
+| State | Status | Signed | Consent | In force | Denounced | Checked | Next step | Notes | Source |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| CAN | denounced |  |  |  | 2011-01-01 | 2020-01-01 | re-accede | \\[1\\] | S1 |
+| USA | signed | 1999-05-05 |  |  |  | 2020-01-01 | ratify |  | S1 |
 
 CONV: among 4 OAS member states as of 2020-01-01, 2 parties; 1 signed awaiting ratification; 1 denounced; 0 no action; 0 unknown.
 

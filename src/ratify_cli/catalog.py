@@ -9,12 +9,13 @@ from typing import Any, Literal, Optional
 
 from .dataset import Dataset
 from .errors import UsageError
-from .gaps import Selection, compute, find_instrument, find_state, select_instruments, select_states
+from .gaps import Selection, compute, select_instruments, select_states
 from .dates import earliest, latest
 from .records import ALL, Check, Instrument, State
 from .report import Column, Report, Section, plain
 from .status import Status, sort_events
 from .vocab import Action
+from .words import plural
 
 EVENT_COLUMNS = (
     Column("date", "Date"),
@@ -47,7 +48,7 @@ def instruments_table(data: Dataset, sel: Selection) -> Report:
             Column("coverage_text", "Newest check"),
         ),
         rows=tuple(rows),
-        summary=(f"{len(rows)} instruments.",),
+        summary=(f"{plural(len(rows), 'instrument')}.",),
         hidden=frozenset({"coverage_text"}),
     )
 
@@ -65,7 +66,8 @@ def states_table(data: Dataset, sel: Selection) -> Report:
     for state in select_states(data, sel):
         row = plain(state)
         row["member"] = state.oas.is_member(sel.as_of)
-        row["joined"] = state.oas.joined or state.oas.joined_year
+        # Display only: a year without a confirmed day keeps the date's shape, so the column reads as dates.
+        row["joined"] = state.oas.joined or (f"{state.oas.joined_year}-??-??" if state.oas.joined_year else None)
         row["left"] = state.oas.left
         rows.append(row)
     members = sum(1 for row in rows if row["member"])
@@ -84,13 +86,16 @@ def states_table(data: Dataset, sel: Selection) -> Report:
             Column("left", "Left"),
         ),
         rows=tuple(rows),
-        summary=(f"{len(rows)} states; {members} OAS members as of {sel.as_of.isoformat()}.",),
+        summary=(f"{plural(len(rows), 'state')}; {plural(members, 'OAS member')} as of {sel.as_of.isoformat()}.",),
         hidden=frozenset({"joined", "left"}),
     )
 
 
 def _detail_rows(record: dict[str, Any], skip: set[str]) -> tuple[dict[str, Any], ...]:
-    return tuple({"field": key, "value": value} for key, value in record.items() if key not in skip)
+    from .flat import details
+
+    kept = {key: value for key, value in record.items() if key not in skip}
+    return tuple({"field": key, "value": value} for key, value in details(kept, ""))
 
 
 def _event_row(state: State, event: Any) -> dict[str, Any]:
@@ -114,13 +119,10 @@ def _event_row(state: State, event: Any) -> dict[str, Any]:
 
 def show(data: Dataset, ident: str, as_of: dt.date) -> Report:
     """The details and sources of one instrument (by id or reference) or one state (by code)."""
-    if ident.upper() in data.by_code:
-        return _show_state(data, find_state(data, ident), as_of)
-    try:
-        inst = find_instrument(data, ident)
-    except UsageError:
-        raise UsageError(f"{ident!r} is neither a state code nor an instrument id; try `ratify states` or `ratify instruments`") from None
-    return _show_instrument(data, inst, as_of)
+    from .lookup import find_either
+
+    state, inst = find_either(data, ident)
+    return _show_state(data, state, as_of) if state is not None else _show_instrument(data, inst, as_of)  # type: ignore[arg-type]
 
 
 def _show_state(data: Dataset, state: State, as_of: dt.date) -> Report:
@@ -202,12 +204,10 @@ def changes(
         before = sum(member(s, start) and compute(data, s, i, start).status is Status.PARTY for s, i in pairs)
         after = sum(member(s, until) and compute(data, s, i, until).status is Status.PARTY for s, i in pairs)
         counts.append({"group": group, "party_start": before, "party_end": after, "actions": sum(r[group_key] == group for r in rows)})
-    kinds = Counter(
-        "consents" if Action(row["action"]).is_consent else row["action"] + "s" for row in rows
-    )
+    kinds = Counter("consent" if Action(row["action"]).is_consent else row["action"] for row in rows)
     summary = (
-        f"{len(rows)} actions from {since.isoformat()} to {until.isoformat()}"
-        + (": " + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) if rows else "")
+        f"{plural(len(rows), 'action')} from {since.isoformat()} to {until.isoformat()}"
+        + (": " + ", ".join(plural(n, k) for k, n in sorted(kinds.items())) if rows else "")
         + ".",
         f"Party relationships: {sum(c['party_start'] for c in counts)} on {start.isoformat()}, "
         f"{sum(c['party_end'] for c in counts)} on {until.isoformat()}.",

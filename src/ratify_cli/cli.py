@@ -6,19 +6,19 @@
 
 import datetime as dt
 import functools
-import os
-import shutil
 import sys
+from collections.abc import Callable
+from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Callable, Optional, TypeVar
+from typing import Annotated, Any, Optional, TypeVar
 
 import typer
 
 from . import __version__
 from .errors import DataError, RatifyError, UsageError
 from .formats import FindingsFormat, OutputFormat, RenderOptions, render
+from .paths import ENV_VAR, DataLocation, locate, protected_folders
 from .vocab import Subregion, System
-from .paths import ENV_VAR, data_dir
 
 app = typer.Typer(
     name="ratify",
@@ -26,15 +26,19 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
+    suggest_commands=False,
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
+E = TypeVar("E", bound=Enum)
 _debug = False
 _use_cache = True
 
 
-def _date(value: Optional[str]) -> Optional[dt.date]:
+def _date(value: Optional[str], option: str) -> Optional[dt.date]:
+    """A YYYY-MM-DD date; a usage error naming the option (with the padded date as a hint) otherwise."""
     if value is None:
         return None
     try:
@@ -42,23 +46,101 @@ def _date(value: Optional[str]) -> Optional[dt.date]:
             raise ValueError
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date written YYYY-MM-DD") from None
+        from .suggest import hint
+
+        parts = value.split("-")
+        padded = "-".join([parts[0], *(p.zfill(2) for p in parts[1:])]) if len(parts) == 3 else ""
+        try:
+            dt.date.fromisoformat(padded)
+        except ValueError:
+            padded = ""
+        raise UsageError(f"{option} {value!r} is not a date written YYYY-MM-DD{hint([padded] if padded else [])}") from None
+
+
+def _as_of(value: Optional[str], option: str = "--as-of") -> dt.date:
+    """The as-of date (default today); a date after today is allowed (pending entries into force) with a warning."""
+    today = dt.date.today()
+    day = _date(value, option) or today
+    if day > today:
+        sys.stderr.write(
+            f"ratify: warning: {option} {day.isoformat()} is after today ({today.isoformat()}); the statuses assume "
+            "no act after today\n"
+        )
+    return day
+
+
+def _choice(enum: type[E], option: str) -> Callable[[Optional[str]], Optional[E]]:
+    """A callback reading an enum value in any case, with a 'did you mean' for a misspelt one."""
+
+    def parse(value: Optional[str]) -> Optional[E]:
+        if value is None:
+            return None
+        for member in enum:
+            if member.value == value.strip().lower():
+                return member
+        from .suggest import suggest
+
+        choices = [m.value for m in enum]
+        raise typer.BadParameter(
+            f"{value!r} is not one of {', '.join(choices)}{suggest(value, choices)}", param_hint=f"'{option}'"
+        )
+
+    return parse
+
+
+def _metavar(enum: type[Enum]) -> str:
+    return "[" + "|".join(m.value for m in enum) + "]"
+
+
+def _positive(value: float) -> float:
+    if value <= 0:
+        raise typer.BadParameter(f"{value:g} is not a number of seconds above 0")
+    return value
 
 
 DataOpt = Annotated[
     Optional[Path],
-    typer.Option("--data", envvar=ENV_VAR, help="Data folder (default: the bundled data).", show_default=False),
+    typer.Option(
+        "--data",
+        help=f"Data folder (default: ${ENV_VAR}, else the data/ of the checkout you are in, else the bundled data).",
+        show_default=False,
+    ),
 ]
 AsOfOpt = Annotated[Optional[str], typer.Option("--as-of", help="Status as of this date, YYYY-MM-DD (default: today).")]
-SystemOpt = Annotated[Optional[System], typer.Option("--system", help="Only instruments of this system.")]
-TopicOpt = Annotated[Optional[str], typer.Option("--topic", help="Only instruments with this topic.")]
-SubregionOpt = Annotated[Optional[Subregion], typer.Option("--subregion", help="Only states of this subregion.")]
+# Choice options are read as text and turned into their enum by the callback (any case, with suggestions).
+SystemOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--system", help="Only instruments of this system (any case).", metavar=_metavar(System),
+        callback=_choice(System, "--system"),
+    ),
+]
+TopicOpt = Annotated[Optional[str], typer.Option("--topic", help="Only instruments with this topic (any case).")]
+SubregionOpt = Annotated[
+    Optional[str],
+    typer.Option(
+        "--subregion", help="Only states of this subregion (any case).", metavar=_metavar(Subregion),
+        callback=_choice(Subregion, "--subregion"),
+    ),
+]
 MembersOpt = Annotated[
     bool,
     typer.Option("--members/--all-states", help="Only OAS members as of the date (default), or every state."),
 ]
-FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
-OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically).")]
+FormatOpt = Annotated[
+    str,
+    typer.Option(
+        "--format", "-f", help="Output format.", metavar=_metavar(OutputFormat),
+        callback=_choice(OutputFormat, "--format"),
+    ),
+]
+OutputOpt = Annotated[
+    Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically; folders are created).")
+]
+WidthOpt = Annotated[
+    Optional[int],
+    typer.Option("--width", min=20, help="Table width in columns (default: the terminal's, else $COLUMNS, else 80)."),
+]
 StateOpt = Annotated[Optional[list[str]], typer.Option("--state", "-s", help="State code (ISO alpha-3), any case.")]
 InstrumentOpt = Annotated[Optional[list[str]], typer.Option("--instrument", "-i", help="Instrument id or reference.")]
 
@@ -114,10 +196,18 @@ def main_options(
     _use_cache = not no_cache
 
 
-def _load(data: Optional[Path]) -> Any:
+def _location(data: Optional[Path]) -> DataLocation:
+    """The data folder in use; an error naming where it came from when it is not a folder."""
+    location = locate(data)
+    if not location.folder.is_dir():
+        raise DataError(f"the data folder {location.describe()} does not exist or is not a folder")
+    return location
+
+
+def _load(location: DataLocation) -> Any:
     from .loader import load_or_raise
 
-    return load_or_raise(data_dir(data), _use_cache).dataset
+    return load_or_raise(location.folder, _use_cache).dataset
 
 
 def _selection(
@@ -128,44 +218,59 @@ def _selection(
     topic: Optional[str] = None,
     subregion: Optional[Subregion] = None,
     members: bool = True,
+    as_of_option: str = "--as-of",
 ) -> Any:
     from .gaps import Selection
 
     return Selection(
-        as_of=_date(as_of) or dt.date.today(),
+        as_of=_as_of(as_of, as_of_option),
         states=tuple(states or ()),
         instruments=tuple(instruments or ()),
         system=system,
-        topic=topic,
+        topic=topic.strip().lower() if topic else None,
         subregion=subregion,
         members_only=members,
     )
 
 
-def _write(report: Any, fmt: OutputFormat, output: Optional[Path], data: Optional[Path]) -> None:
-    from .dataset import INSTRUMENTS_FILE, STATES_FILE
+def _check(dataset: Any, sel: Any, states: Any = (), instruments: Any = ()) -> None:
+    """Filters that cannot apply to the states or instruments named are usage errors."""
+    from .filters import check
+
+    check(dataset, states or sel.states, instruments or sel.instruments, sel.system, sel.topic, sel.subregion)
+
+
+def _write(
+    report: Any, fmt: OutputFormat, output: Optional[Path], location: DataLocation, width: Optional[int] = None
+) -> None:
+    from dataclasses import replace
+
+    from . import console
     from .output import emit
 
-    to_terminal = output is None and sys.stdout.isatty()
-    color = fmt is OutputFormat.TABLE and to_terminal and "NO_COLOR" not in os.environ
-    width = shutil.get_terminal_size((80, 24)).columns if to_terminal else 80
-    content = render(report, fmt, RenderOptions(color=color, width=width))
-    folder = data_dir(data)
-    emit(content, output, protected=(folder / INSTRUMENTS_FILE, folder / STATES_FILE))
+    to_stdout = output is None or str(output) == "-"
+    to_terminal = to_stdout and sys.stdout.isatty()
+    color = fmt is OutputFormat.TABLE and to_stdout and console.color(to_terminal)
+    options = RenderOptions(color=color, width=console.width(to_terminal, width))
+    content = render(replace(report, data_dir=str(location.folder)), fmt, options)
+    emit(content, output, protected=protected_folders(location))
 
 
 @app.command(epilog="Examples: ratify gaps --state MEX | ratify gaps --instrument icrmw --format markdown | ratify gaps")
 @handled
 def gaps(
     state: Annotated[Optional[str], typer.Option("--state", "-s", help="Gaps of one state (ISO alpha-3).")] = None,
-    instrument: Annotated[Optional[str], typer.Option("--instrument", "-i", help="Gaps for one instrument.")] = None,
+    instrument: Annotated[
+        Optional[str], typer.Option("--instrument", "-i", help="Gaps for one instrument (id or reference).")
+    ] = None,
     as_of: AsOfOpt = None,
     system: SystemOpt = None,
     topic: TopicOpt = None,
     subregion: SubregionOpt = None,
     members: MembersOpt = True,
-    fmt: FormatOpt = OutputFormat.TABLE,
+    fmt: FormatOpt = "table",
     output: OutputOpt = None,
+    width: WidthOpt = None,
     exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when any gap is listed (for CI).")] = False,
     data: DataOpt = None,
 ) -> None:
@@ -174,15 +279,17 @@ def gaps(
 
     if state and instrument:
         raise UsageError("give --state or --instrument, not both (use `ratify status` for one pair)")
-    dataset = _load(data)
+    location = _location(data)
+    dataset = _load(location)
     sel = _selection(as_of, system=system, topic=topic, subregion=subregion, members=members)
+    _check(dataset, sel, [state] if state else (), [instrument] if instrument else ())
     if state:
         report = core.gaps_for_state(dataset, sel, state)
     elif instrument:
         report = core.gaps_for_instrument(dataset, sel, instrument)
     else:
         report = core.matrix(dataset, sel)
-    _write(report, fmt, output, data)
+    _write(report, fmt, output, location, width)
     if exit_code and report.gaps:
         raise typer.Exit(1)
 
@@ -197,15 +304,19 @@ def status(
     topic: TopicOpt = None,
     subregion: SubregionOpt = None,
     members: MembersOpt = True,
-    fmt: FormatOpt = OutputFormat.TABLE,
+    fmt: FormatOpt = "table",
     output: OutputOpt = None,
+    width: WidthOpt = None,
     data: DataOpt = None,
 ) -> None:
     """Every selected (state, instrument) pair, joined or not, with dates, consent type and reservations."""
     from .gaps import status_table
 
+    location = _location(data)
+    dataset = _load(location)
     sel = _selection(as_of, state, instrument, system, topic, subregion, members)
-    _write(status_table(_load(data), sel), fmt, output, data)
+    _check(dataset, sel)
+    _write(status_table(dataset, sel), fmt, output, location, width)
 
 
 @app.command(epilog="Example: ratify changes --since 2005-06-07 --by instrument")
@@ -213,25 +324,35 @@ def status(
 def changes(
     since: Annotated[str, typer.Option("--since", help="First day of the window, YYYY-MM-DD.")] = "2005-06-07",
     until: Annotated[Optional[str], typer.Option("--until", help="Last day (default: today).")] = None,
-    by: Annotated[str, typer.Option("--by", help="Group by `state` or `instrument`.")] = "instrument",
+    by: Annotated[str, typer.Option("--by", help="Group by `state` or `instrument` (any case).")] = "instrument",
     state: StateOpt = None,
     instrument: InstrumentOpt = None,
     system: SystemOpt = None,
     topic: TopicOpt = None,
     subregion: SubregionOpt = None,
     members: MembersOpt = True,
-    fmt: FormatOpt = OutputFormat.TABLE,
+    fmt: FormatOpt = "table",
     output: OutputOpt = None,
+    width: WidthOpt = None,
     data: DataOpt = None,
 ) -> None:
     """Every signature, consent and denunciation in a window (default: since the Program, 7 June 2005)."""
     from .catalog import changes as core_changes
+    from .suggest import suggest
 
-    if by not in ("state", "instrument"):
-        raise typer.BadParameter("--by takes `state` or `instrument`")
-    sel = _selection(until, state, instrument, system, topic, subregion, members)
-    report = core_changes(_load(data), sel, _date(since), sel.as_of, by)  # type: ignore[arg-type]
-    _write(report, fmt, output, data)
+    group = by.strip().lower()
+    if group not in ("state", "instrument"):
+        raise UsageError(f"--by takes `state` or `instrument`, not {by!r}{suggest(by, ['state', 'instrument'])}")
+    start = _date(since, "--since")
+    today = dt.date.today()
+    if until is None and start is not None and start > today:
+        raise UsageError(f"--since {start.isoformat()} is after today ({today.isoformat()}); give an earlier date")
+    location = _location(data)
+    dataset = _load(location)
+    sel = _selection(until, state, instrument, system, topic, subregion, members, as_of_option="--until")
+    _check(dataset, sel)
+    report = core_changes(dataset, sel, start, sel.as_of, group)  # type: ignore[arg-type]
+    _write(report, fmt, output, location, width)
 
 
 @app.command(epilog="Examples: ratify instruments | ratify instruments --system ilo --format json")
@@ -239,14 +360,19 @@ def changes(
 def instruments(
     system: SystemOpt = None,
     topic: TopicOpt = None,
-    fmt: FormatOpt = OutputFormat.TABLE,
+    fmt: FormatOpt = "table",
     output: OutputOpt = None,
+    width: WidthOpt = None,
     data: DataOpt = None,
 ) -> None:
     """The instrument catalog, with each instrument's coverage."""
     from .catalog import instruments_table
 
-    _write(instruments_table(_load(data), _selection(None, system=system, topic=topic)), fmt, output, data)
+    location = _location(data)
+    dataset = _load(location)
+    sel = _selection(None, system=system, topic=topic)
+    _check(dataset, sel)
+    _write(instruments_table(dataset, sel), fmt, output, location, width)
 
 
 @app.command(epilog="Examples: ratify states | ratify states --all-states --as-of 2024-01-01 --format csv")
@@ -255,14 +381,17 @@ def states(
     as_of: AsOfOpt = None,
     subregion: SubregionOpt = None,
     members: MembersOpt = True,
-    fmt: FormatOpt = OutputFormat.TABLE,
+    fmt: FormatOpt = "table",
     output: OutputOpt = None,
+    width: WidthOpt = None,
     data: DataOpt = None,
 ) -> None:
     """The states in scope and their OAS membership."""
     from .catalog import states_table
 
-    _write(states_table(_load(data), _selection(as_of, subregion=subregion, members=members)), fmt, output, data)
+    location = _location(data)
+    sel = _selection(as_of, subregion=subregion, members=members)
+    _write(states_table(_load(location), sel), fmt, output, location, width)
 
 
 @app.command(epilog="Examples: ratify show MEX | ratify show icrmw | ratify show B-32")
@@ -270,27 +399,36 @@ def states(
 def show(
     ident: Annotated[str, typer.Argument(metavar="ID", help="A state code, instrument id or reference.")],
     as_of: AsOfOpt = None,
-    fmt: FormatOpt = OutputFormat.TABLE,
+    fmt: FormatOpt = "table",
     output: OutputOpt = None,
+    width: WidthOpt = None,
     data: DataOpt = None,
 ) -> None:
     """One state's or instrument's details, events and sources."""
     from .catalog import show as core_show
 
-    _write(core_show(_load(data), ident, _date(as_of) or dt.date.today()), fmt, output, data)
+    location = _location(data)
+    day = _as_of(as_of)
+    _write(core_show(_load(location), ident, day), fmt, output, location, width)
 
 
 @app.command(epilog="Examples: ratify validate | ratify validate --data ./data --format github")
 @handled
 def validate(
     data: DataOpt = None,
-    fmt: Annotated[FindingsFormat, typer.Option("--format", "-f", help="Output format.")] = FindingsFormat.TEXT,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", help="Output format.", metavar=_metavar(FindingsFormat),
+            callback=_choice(FindingsFormat, "--format"),
+        ),
+    ] = "text",
 ) -> None:
     """Check the data files: every finding with file:line:column, errors and warnings apart."""
     from .formats.findings import render_findings
     from .loader import load
 
-    folder = data_dir(data)
+    folder = locate(data).folder
     summary = load(folder, use_cache=False).summary(folder)  # validate always checks in full: it is the check
     sys.stdout.write(render_findings(summary, fmt))
     if summary.errors:
@@ -301,23 +439,27 @@ def validate(
 @handled
 def schema(
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help="Folder to write the two schema files into.")
+        Optional[Path],
+        typer.Option("--output", "-o", help="Folder to write the two schema files into (created if missing)."),
     ] = None,
 ) -> None:
     """The JSON Schema of instruments.yaml and states.yaml, generated from the models."""
     import json
 
-    from .output import write_atomic
+    from .output import check_not_data, write_atomic
     from .schema import dumps, schemas
 
     generated = schemas()
     if output is None:
         sys.stdout.write(json.dumps(generated, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
         return
-    if not output.is_dir():
-        raise UsageError(f"--output {output} is not a folder")
+    if output.exists() and not output.is_dir():
+        raise UsageError(f"--output {output} is a file; give a folder")
+    protected = protected_folders(locate(None))
+    for name in generated:
+        check_not_data(output / name, protected)
     for name, content in generated.items():
-        write_atomic(output / name, dumps(content))
+        write_atomic(output / name, dumps(content), make_parents=True)
         sys.stderr.write(f"wrote {output / name}\n")
 
 
@@ -345,8 +487,11 @@ def sync(
     instrument: InstrumentOpt = None,
     system: SystemOpt = None,
     write: Annotated[bool, typer.Option("--write", help="Apply additions and corrections to the data files.")] = False,
-    timeout: Annotated[float, typer.Option("--timeout", help="Seconds to wait for each page.")] = 20.0,
-    fmt: FormatOpt = OutputFormat.TABLE,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Seconds to wait for each page.", callback=_positive)
+    ] = 20.0,
+    fmt: FormatOpt = "table",
+    width: WidthOpt = None,
     data: DataOpt = None,
 ) -> None:
     """Compare the data with the depositaries' status pages (dry run unless --write)."""
@@ -355,8 +500,12 @@ def sync(
     from .depositary.sync import sync as run_sync
     from .formats.safe import printable
 
-    folder = data_dir(data)
-    dataset = _load(data)
+    location = _location(data)
+    folder = location.folder
+    dataset = _load(location)
+    from .filters import check
+
+    check(dataset, (), instrument or (), system)
     chosen = select(dataset, instrument or (), system)
     with _progress(len(chosen)) as on_done:
         result = run_sync(dataset, chosen, FetchPolicy(timeout=timeout), on_done=on_done)
@@ -364,7 +513,7 @@ def sync(
         raise RatifyError(f"cannot reach the depositaries ({result.failures[0].message}); check the network connection")
     for failure in result.failures:
         sys.stderr.write(printable(f"ratify: {failure.instrument}: {failure.url}: {failure.message}") + "\n")
-    _write(drift_report(dataset, result, dt.date.today()), fmt, None, data)
+    _write(drift_report(dataset, result, dt.date.today()), fmt, None, location, width)
     if write:
         from .depositary.writer import apply
 
@@ -379,7 +528,9 @@ def sync(
 @app.command("check-links", epilog="Example: ratify check-links --data ./data")
 @handled
 def check_links(
-    timeout: Annotated[float, typer.Option("--timeout", help="Seconds to wait for each URL.")] = 15.0,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Seconds to wait for each URL.", callback=_positive)
+    ] = 15.0,
     concurrency: Annotated[int, typer.Option("--concurrency", min=1, max=32, help="URLs checked at once.")] = 8,
     data: DataOpt = None,
 ) -> None:
@@ -389,7 +540,7 @@ def check_links(
     from .depositary.links import LINK_POLICY, check
     from .formats.safe import printable
 
-    found, dead = check(data_dir(data), replace(LINK_POLICY, timeout=timeout, concurrency=concurrency))
+    found, dead = check(_location(data).folder, replace(LINK_POLICY, timeout=timeout, concurrency=concurrency))
     if dead and len(dead) == len(found) and all(item.offline for item in dead):
         raise RatifyError(f"cannot reach any source ({dead[0].reason}); check the network connection")
     for item in dead:

@@ -76,7 +76,7 @@ class ValidationSummary:
     def headline(self) -> str:
         """One line: counts of records, errors and warnings."""
         verdict = "valid" if not self.errors else "invalid"
-        return (
-            f"{self.data_dir}: {verdict}: {self.instruments} instruments, {self.states} states, {self.events} events; "
-            f"{self.errors} error(s), {self.warnings} warning(s)"
-        )
+        from .words import plural
+
+        counts = ", ".join(plural(n, w) for n, w in ((self.instruments, "instrument"), (self.states, "state"), (self.events, "event")))
+        return f"{self.data_dir}: {verdict}: {counts}; {self.errors} error(s), {self.warnings} warning(s)"

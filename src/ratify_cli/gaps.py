@@ -13,6 +13,7 @@ from .records import Instrument, State
 from .report import Column, Report, plain
 from .status import PairStatus, Status, pair_status
 from .suggest import suggest
+from .words import plural
 from .vocab import Subregion, System
 from .wording import note_text
 
@@ -68,9 +69,11 @@ def _columns(*keys: str) -> tuple[Column, ...]:
 
 
 STATE_GAP_COLUMNS = _columns(
-    "instrument_name", "status", "signed", "consented", "in_force", "checked", "next_step", "fn", "ref"
+    "instrument_name", "status", "signed", "consented", "in_force", "denounced", "checked", "next_step", "fn", "ref"
 )
-INSTRUMENT_GAP_COLUMNS = _columns("state", "status", "signed", "consented", "in_force", "checked", "next_step", "fn", "ref")
+INSTRUMENT_GAP_COLUMNS = _columns(
+    "state", "status", "signed", "consented", "in_force", "denounced", "checked", "next_step", "fn", "ref"
+)
 STATUS_COLUMNS = _columns(
     "state", "instrument_name", "status", "signed", "consented", "consent_action", "in_force", "denounced", "checked",
     "fn", "ref"
@@ -91,27 +94,17 @@ class Selection:
 
 
 def find_state(data: Dataset, code: str) -> State:
-    """A state by its code (any case); UsageError with a suggestion when unknown."""
-    state = data.by_code.get(code.upper())
-    if state is None:
-        names = {s.name_en.lower(): s.code for s in data.states}
-        hint = names.get(code.lower())
-        extra = f" (did you mean {hint!r}?)" if hint else suggest(code.upper(), data.by_code)
-        raise UsageError(f"unknown state {code!r}{extra}; `ratify states` lists them")
-    return state
+    """A state by its code (any case); UsageError with a suggestion when unknown (see lookup.py)."""
+    from .lookup import find_state as found
+
+    return found(data, code)
 
 
 def find_instrument(data: Dataset, ident: str) -> Instrument:
-    """An instrument by id (any case) or depositary reference; UsageError with a suggestion when unknown."""
-    inst = data.by_id.get(ident.lower())
-    if inst is None:
-        by_ref = {i.reference.lower(): i for i in data.instruments}
-        inst = by_ref.get(ident.lower())
-    if inst is None:
-        raise UsageError(
-            f"unknown instrument {ident!r}{suggest(ident.lower(), data.by_id)}; `ratify instruments` lists them"
-        )
-    return inst
+    """An instrument by id or reference (any case); UsageError with a suggestion when unknown (see lookup.py)."""
+    from .lookup import find_instrument as found
+
+    return found(data, ident)
 
 
 def select_instruments(data: Dataset, sel: Selection) -> list[Instrument]:
@@ -284,12 +277,14 @@ def gaps_for_state(data: Dataset, sel: Selection, code: str) -> Report:
     counts = Counter(ps.status for ps in statuses.values())
     existing = sum(counted(ps) for ps in statuses.values())
     later = f"; {counts[Status.NOT_ADOPTED]} not yet adopted" if counts[Status.NOT_ADOPTED] else ""
+    from .membership import note
+
     summary = (
-        f"{state.name_en} ({state.code}) is party to {counts[Status.PARTY]} of {existing} instruments; "
+        f"{state.name_en} ({state.code}) is party to {counts[Status.PARTY]} of {plural(existing, 'instrument')}; "
         + "; ".join(_count_phrase(counts))
         + later
         + ".",
-    )
+    ) + tuple(line for line in (note(state, sel.as_of),) if line)
     pairs = [(state, i, statuses[i.id]) for i in instruments if statuses[i.id].status.is_gap]
     title = f"Gaps: {state.name_en} ({state.code})"
     return _pair_report("gaps-state", title, data, sel, pairs, summary, STATE_GAP_COLUMNS)
@@ -313,7 +308,7 @@ def gaps_for_instrument(data: Dataset, sel: Selection, ident: str) -> Report:
     newest = checks[-1] if checks else None
     summary = (
         f"{inst.short_name}: among {len(states)} {scope} as of {sel.as_of.isoformat()}, "
-        f"{counts[Status.PARTY]} parties; " + "; ".join(_count_phrase(counts)) + ".",
+        f"{plural(counts[Status.PARTY], 'party')}; " + "; ".join(_count_phrase(counts)) + ".",
         f"Newest check: {newest.date.isoformat()} against {newest.source}" if newest else "No complete source read.",
     )
     pairs = [(s, inst, statuses[s.code]) for s in states if statuses[s.code].status.is_gap]
@@ -326,8 +321,7 @@ def status_table(data: Dataset, sel: Selection) -> Report:
     instruments = select_instruments(data, sel)
     pairs = [(s, i, compute(data, s, i, sel.as_of)) for s in states for i in instruments]
     counts = Counter(ps.status for _s, _i, ps in pairs)
-    noun = "pair" if len(pairs) == 1 else "pairs"
-    summary = (f"{len(pairs)} {noun}: " + "; ".join(f"{counts[s]} {s.value}" for s in Status if counts[s]) + ".",)
+    summary = (f"{plural(len(pairs), 'pair')}: " + "; ".join(f"{counts[s]} {s.value}" for s in Status if counts[s]) + ".",)
     return _pair_report("status", "Status", data, sel, pairs, summary, STATUS_COLUMNS)
 
 
@@ -355,7 +349,7 @@ def matrix(data: Dataset, sel: Selection) -> Report:
     existing = [i for i in instruments if sel.as_of >= i.adopted]
     later = [i.short_name for i in instruments if sel.as_of < i.adopted]
     summary = (
-        f"{len(states)} states x {len(existing)} instruments as of {sel.as_of.isoformat()}"
+        f"{plural(len(states), 'state')} x {plural(len(existing), 'instrument')} as of {sel.as_of.isoformat()}"
         + (f" ({len(later)} more not yet adopted: {', '.join(later)})" if later else "")
         + ".",
         "Parties per instrument: " + ", ".join(f"{i.short_name} {parties[i.id]}" for i in existing) + ".",

@@ -6,10 +6,10 @@ import hashlib
 from pathlib import Path
 from typing import Optional
 
-from .frozen import frozen
 from .dataset import INSTRUMENTS_FILE, STATES_FILE, Dataset
 from .errors import DataError
 from .findings import Finding, Severity, ValidationSummary
+from .frozen import frozen
 
 
 @frozen
@@ -18,6 +18,8 @@ class LoadResult:
 
     dataset: Optional[Dataset]
     findings: tuple[Finding, ...]
+    counts: Optional[tuple[int, int, int]] = None
+    """Instruments, states and events read from the files when they did not validate (else from the dataset)."""
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -32,12 +34,16 @@ class LoadResult:
     def summary(self, data_dir: Path) -> ValidationSummary:
         """What was validated (records read) and what was found."""
         data = self.dataset
+        if data is not None:
+            counts = (len(data.instruments), len(data.states), sum(len(s.events) for s in data.states))
+        else:
+            counts = self.counts or (0, 0, 0)
         return ValidationSummary(
             data_dir=str(data_dir),
             findings=self.findings,
-            instruments=len(data.instruments) if data else 0,
-            states=len(data.states) if data else 0,
-            events=sum(len(s.events) for s in data.states) if data else 0,
+            instruments=counts[0],
+            states=counts[1],
+            events=counts[2],
         )
 
 
@@ -58,7 +64,9 @@ def load(data_dir: Path, use_cache: bool = True) -> LoadResult:
         cached = cache.get(key)
         if cached is not None:
             return cached
-    from .validation import load as full_load  # pydantic and PyYAML are only needed here
+    from .validation import (
+        load as full_load,  # pydantic and PyYAML are only needed here
+    )
 
     with cache.paused_gc():
         result = full_load(data_dir, version)

@@ -1,12 +1,34 @@
-"""Where the data lives: --data, then RATIFY_DATA, then the copy bundled in the wheel, then the checkout's data/."""
+"""Where the data lives: --data, then RATIFY_DATA, then a checkout found from the current folder, then the bundled copy."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Optional
+
+from .frozen import frozen
 
 ENV_VAR = "RATIFY_DATA"
+DATA_FILES = ("instruments.yaml", "states.yaml")
+"""The two files that make a folder a data folder (dataset.py names them too)."""
+
+
+@frozen
+class DataLocation:
+    """The data folder a command reads, and how it was chosen (for messages and the output's data line)."""
+
+    folder: Path
+    origin: str
+    """`--data`, `RATIFY_DATA`, `discovered` or `bundled`."""
+
+    def describe(self) -> str:
+        """The folder and its origin, e.g. `/src/ratify/data (found from the current folder)`."""
+        how = {
+            "--data": "from --data",
+            "RATIFY_DATA": "from RATIFY_DATA",
+            "discovered": "found from the current folder",
+            "bundled": "bundled with ratify",
+        }[self.origin]
+        return f"{self.folder} ({how})"
 
 
 def bundled_data() -> Path:
@@ -21,11 +43,38 @@ def bundled_data() -> Path:
     return Path(__file__).resolve().parents[2] / "data"
 
 
-def data_dir(option: Optional[Path]) -> Path:
-    """The data folder a command reads."""
+def discover(start: Path | None = None) -> Path | None:
+    """The nearest `data/` folder holding both data files, in `start` (default: the current folder) or above it."""
+    try:
+        here = (start or Path.cwd()).resolve()
+    except OSError:  # the current folder was deleted
+        return None
+    for folder in (here, *here.parents):
+        candidate = folder / "data"
+        if all((candidate / name).is_file() for name in DATA_FILES):
+            return candidate
+    return None
+
+
+def locate(option: Path | None) -> DataLocation:
+    """The data folder a command reads: --data, RATIFY_DATA, a discovered checkout, or the bundled copy."""
     if option is not None:
-        return option
+        return DataLocation(option, "--data")
     env = os.environ.get(ENV_VAR)
     if env:
-        return Path(env)
-    return bundled_data()
+        return DataLocation(Path(env), "RATIFY_DATA")
+    found = discover()
+    if found is not None:
+        return DataLocation(found, "discovered")
+    return DataLocation(bundled_data(), "bundled")
+
+
+def data_dir(option: Path | None) -> Path:
+    """The data folder a command reads."""
+    return locate(option).folder
+
+
+def protected_folders(location: DataLocation) -> tuple[Path, ...]:
+    """Folders whose files --output never overwrites: the data folder in use and any discovered from here."""
+    found = discover()
+    return tuple(dict.fromkeys(p for p in (location.folder, found) if p is not None))

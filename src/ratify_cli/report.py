@@ -62,6 +62,8 @@ class Report:
     """How many gaps (pairs a state has yet to join) the report lists, for `--exit-code`."""
     fields: tuple[str, ...] = ()
     """The public row keys in order, so a CSV of no rows still has its header."""
+    data_dir: str = ""
+    """The data folder the report was computed from (set by the CLI), for the output's data line."""
 
     def public_fields(self) -> tuple[str, ...]:
         """`fields`, or the keys of the rows when not declared."""

@@ -39,12 +39,12 @@ def _load(data_dir: Path, version: str, fast: bool) -> LoadResult:
         else:
             docs[name] = parsed
     if findings:
-        return LoadResult(None, tuple(findings))
+        return LoadResult(None, tuple(findings), _counts(docs))
 
     instruments = _validate(InstrumentsFile, docs[INSTRUMENTS_FILE], findings)
     states = _validate(StatesFile, docs[STATES_FILE], findings)
     if instruments is None or states is None:
-        return LoadResult(None, tuple(findings))
+        return LoadResult(None, tuple(findings), _counts(docs))
 
     dataset = Dataset(to_record(instruments.instruments), to_record(states.states), version=version)
     for finding in rules.check(dataset):
@@ -55,6 +55,21 @@ def _load(data_dir: Path, version: str, fast: bool) -> LoadResult:
             )
         )
     return LoadResult(dataset, tuple(findings))
+
+
+def _counts(docs: dict[str, Document]) -> tuple[int, int, int]:
+    """Instruments, states and events as read, for the summary of files that did not validate."""
+
+    def items(name: str, key: str) -> list[Any]:
+        value = docs[name].value if name in docs else None
+        found = value.get(key) if isinstance(value, dict) else None
+        return list(found) if isinstance(found, (list, tuple)) else []
+
+    states = items(STATES_FILE, "states")
+    events = sum(
+        len(s["events"]) for s in states if isinstance(s, dict) and isinstance(s.get("events"), (list, tuple))
+    )
+    return len(items(INSTRUMENTS_FILE, "instruments")), len(states), events
 
 
 def to_record(value: Any) -> Any:
@@ -96,7 +111,7 @@ def _validate(model: Any, doc: Document, findings: list[Finding]) -> Any:
             path = tuple(part for part in error["loc"] if isinstance(part, (str, int)))
             line, column = doc.locate(path)
             findings.append(
-                Finding(doc.file, _message(path, error), line=line, column=column, path=path, code="schema")
+                Finding(doc.file, _message(path, error, model), line=line, column=column, path=path, code="schema")
             )
         return None
 
@@ -104,8 +119,13 @@ def _validate(model: Any, doc: Document, findings: list[Finding]) -> Any:
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
-def _message(path: tuple[Any, ...], error: dict[str, Any]) -> str:
+def _message(path: tuple[Any, ...], error: dict[str, Any], model: Any = None) -> str:
     where = dotted(path) or "the file"
+    from .fieldhints import explain  # names the field, value or code that was meant
+
+    meant = explain(model, path, error) if model is not None else None
+    if meant is not None:
+        return f"{where}: {meant}"
     kind = error["type"]
     value = error.get("input")
     if kind == "missing":

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import json
 
-from ..findings import Severity, ValidationSummary
+from ..findings import Finding, Severity, ValidationSummary
 from . import FindingsFormat
 from .safe import printable
 
 
+def ordered(summary: ValidationSummary) -> list[Finding]:
+    """Findings in the one order every format uses: errors first, then by file, line and column."""
+    return sorted(summary.findings, key=lambda f: (f.severity is not Severity.ERROR, f.file, f.line, f.column))
+
+
 def _text(summary: ValidationSummary) -> str:
-    ordered = sorted(summary.findings, key=lambda f: (f.severity is not Severity.ERROR, f.file, f.line, f.column))
-    return "".join(printable(str(f)) + "\n" for f in ordered) + summary.headline() + "\n"
+    return "".join(printable(str(f)) + "\n" for f in ordered(summary)) + summary.headline() + "\n"
 
 
 def _json(summary: ValidationSummary) -> str:
@@ -34,7 +38,7 @@ def _json(summary: ValidationSummary) -> str:
                 "code": f.code,
                 "message": f.message,
             }
-            for f in summary.findings
+            for f in ordered(summary)
         ],
     }
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
@@ -50,7 +54,7 @@ def _escape_data(value: str) -> str:
 
 def _github(summary: ValidationSummary) -> str:
     lines = []
-    for f in summary.findings:
+    for f in ordered(summary):
         props = f"file={_escape_property(f.file)}"
         if f.line:
             props += f",line={f.line},col={f.column or 1}"

@@ -16,6 +16,7 @@ def document(report: Report) -> dict[str, Any]:
         "title": report.title,
         "as_of": plain(report.as_of),
         "data_version": report.data_version,
+        **({"data": report.data_dir} if report.data_dir else {}),
         "rows": [_public(row, report.hidden) for row in report.rows],
     }
     if report.summary:

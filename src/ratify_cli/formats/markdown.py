@@ -46,6 +46,8 @@ def render(report: Report, options: RenderOptions) -> str:
     """A self-contained Markdown document."""
     out = [f"# {escape(report.title)}", ""]
     meta = [f"data version {escape(report.data_version)}"]
+    if report.data_dir:
+        meta.append(f"data {escape(report.data_dir)}")
     if report.as_of is not None:
         meta.insert(0, f"As of {report.as_of.isoformat()}")
     out += [" · ".join(meta), ""]

@@ -36,12 +36,22 @@ def _cell(report: Report, column: Column, row: dict[str, Any]) -> Text:
     return Text(printable(shown), style=style)
 
 
+UNBROKEN = 20
+"""Words up to this long (dates, status words, `definitive-signature`) are never split across lines."""
+
+
+def _unbroken(cells: list[str]) -> int:
+    """The longest word of a column, up to UNBROKEN: the narrowest the column may get."""
+    return min(UNBROKEN, max((len(word) for cell in cells for word in cell.split()), default=1))
+
+
 def _table(report: Report, columns: tuple[Column, ...], rows: tuple[dict[str, Any], ...], title: str = "") -> Table:
     # Source references point to the list that Markdown prints; the terminal shows neither, nor empty columns.
     columns = tuple(c for c in columns if c.key != "ref" and any(text(row.get(c.key)) for row in rows))
     table = Table(box=box.SIMPLE_HEAD, title=printable(title) or None, title_justify="left", pad_edge=False)
     for column in columns:
-        table.add_column(printable(column.header), overflow="fold")
+        cells = [printable(column.header)] + [printable(text(row.get(column.key))) for row in rows]
+        table.add_column(printable(column.header), overflow="fold", min_width=_unbroken(cells))
     for row in rows:
         table.add_row(*(_cell(report, column, row) for column in columns))
     return table
@@ -101,6 +111,8 @@ def render(report: Report, options: RenderOptions) -> str:
         parts.append(Text("Legend: " + "  ".join(f"{s} {printable(m)}" for s, m in report.legend), style="dim"))
     for number, note in enumerate(report.footnotes, start=1):
         parts.append(Text(f"[{number}] {printable(note)}", style="dim"))
+    if report.data_dir:
+        parts.append(Text(f"Data: {printable(report.data_dir)}, version {printable(report.data_version)}", style="dim"))
     for line in parts:
         console.print(line)
     return buffer.getvalue()
