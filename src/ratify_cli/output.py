@@ -11,7 +11,7 @@ from typing import Iterable, Optional
 from .errors import OutputError
 
 
-def write_atomic(target: Path, content: str) -> None:
+def write_atomic(target: Path, content: str | bytes) -> None:
     """Write via a temporary file in the same folder, fsync, then rename: a crash leaves the old file whole."""
     folder = target.resolve().parent
     if not folder.is_dir():
@@ -21,7 +21,8 @@ def write_atomic(target: Path, content: str) -> None:
     except OSError as exc:
         raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+        binary = isinstance(content, bytes)
+        with os.fdopen(handle, "wb" if binary else "w", encoding=None if binary else "utf-8", newline=None if binary else "") as stream:
             stream.write(content)
             stream.flush()
             os.fsync(stream.fileno())

@@ -42,6 +42,8 @@ class Fetched:
     offline: bool = False
     """True when the failure was a connection that could not be made at all."""
     status: Optional[int] = None
+    content: Optional[bytes] = None
+    """The bytes as served (what `--save` keeps)."""
 
 
 def make_client(policy: FetchPolicy, transport: Optional[httpx.BaseTransport] = None) -> httpx.Client:
@@ -75,7 +77,10 @@ def fetch_one(client: httpx.Client, url: str, policy: FetchPolicy) -> Fetched:
             continue
         if response.status_code >= 400:
             return Fetched(url, error=f"HTTP {response.status_code}", status=response.status_code)
-        return Fetched(url, text=response.text, status=response.status_code)
+        from .html import decode
+
+        return Fetched(url, text=decode(response.content, response.charset_encoding), status=response.status_code,
+                       content=response.content)
     return last
 
 

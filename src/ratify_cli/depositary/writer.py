@@ -56,6 +56,8 @@ def updated_texts(data_dir: Path, result: SyncResult, today: dt.date) -> dict[st
             event["source"] = drift.page_url
             if drift.parsed is not None and drift.parsed.excluded_annexes:
                 event["excluded_annexes"] = list(drift.parsed.excluded_annexes)
+            if drift.parsed is not None and drift.parsed.note:
+                event["note"] = drift.parsed.note
             state.setdefault("events", []).append(event)
         elif drift.kind == "differs":
             for event in state.get("events", []):
