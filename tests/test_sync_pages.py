@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import difflib
 import hashlib
 import json
 import shutil
@@ -28,6 +30,10 @@ OAS_FIXTURES = {  # fixture -> the instrument whose page it reproduces
 }
 
 
+def codes(data) -> list[str]:
+    return [s.code for s in data.states]
+
+
 def parsed_fixture(bundled, name: str, instrument: str):
     inst = next(i for i in bundled.instruments if i.id == instrument)
     text = decode((PAGES / name).read_bytes())
@@ -52,7 +58,7 @@ def test_real_un_page_has_no_drift(bundled, path) -> None:
     # An act dated after the page is `extra` (the page cannot show it); nothing else may differ.
     late = [d for d in compare(bundled, parsed) if not (d.kind == "extra" and d.data_date > parsed.status_as_of)]
     assert late == []
-    assert read_for(bundled, parsed) == {s.code for s in bundled.states}
+    assert read_for(codes(bundled), parsed) == {s.code for s in bundled.states}
 
 
 @pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/pages is not here (a fresh clone has no shared/ folder)")
@@ -101,9 +107,9 @@ def test_rows_not_read_limit_what_the_page_covers(mini) -> None:
     names = names_of(mini)
     parsed = un.parse(html, url="u", instrument="conv", reference="IV-99", names=names)
     # With a name it cannot place, the page speaks only for the states it lists.
-    assert read_for(mini, parsed) == parsed.listed
+    assert read_for(codes(mini), parsed) == parsed.listed
     clean = un.parse(page("un-iv-99.html"), url="u", instrument="conv", reference="IV-99", names=names)
-    assert read_for(mini, clean) == {s.code for s in mini.states}
+    assert read_for(codes(mini), clean) == {s.code for s in mini.states}
 
 
 # --- OAS: every variant of the real pages ----------------------------------------------------------------------
@@ -290,3 +296,45 @@ def test_sync_save_keeps_pages_and_manifest(runner, mini_copy, monkeypatch, tmp_
     again = runner.invoke(app, ["sync", "--data", str(mini_copy), "-i", "conv", "--from", str(target), "-f", "csv"])
     first = runner.invoke(app, ["sync", "--data", str(mini_copy), "-i", "conv", "-f", "csv"])
     assert again.stdout == first.stdout
+
+
+# --- --write -------------------------------------------------------------------------------------------------------
+
+
+def test_write_keeps_hand_written_notes_and_claims_only_the_states_read(runner, mini_copy, tmp_path) -> None:
+    states = mini_copy / "states.yaml"
+    hand = "        note: Hand-written; the deposit was confirmed by letter.\n"
+    marker = "        action: accession\n        date: 2002-01-01\n        source: https://example.org/conv\n"
+    states.write_text(states.read_text(encoding="utf-8").replace(marker, marker + hand), encoding="utf-8")
+    instruments_before = (mini_copy / "instruments.yaml").read_text(encoding="utf-8")
+    saved = tmp_path / "pages"
+    saved.mkdir()
+    # A row the parser cannot place: the page then speaks only for the states it lists (not Nicaragua, left out).
+    html = page("un-iv-99.html").replace("<td>Albania<br>", "<td>Republic of Atlantis<br>")
+    html = html.replace('<tr class="trBGGrey"><td>Nicaragua<br></td><td>&nbsp;</td><td> &nbsp;1 Jan 2006 <br></td></tr>', "")
+    (saved / "conv.html").write_text(html)
+    result = runner.invoke(app, ["sync", "--data", str(mini_copy), "--from", str(saved), "-i", "conv", "--write"])
+    assert result.exit_code == 1  # a row was not read
+    assert "row 2: 'Republic of Atlantis': unknown participant name" in result.stderr
+    text = states.read_text(encoding="utf-8")
+    assert "        action: accession\n        date: 2002-01-02\n        source: https://example.org/conv\n" + hand in text
+    instruments = (mini_copy / "instruments.yaml").read_text(encoding="utf-8")
+    diff = list(difflib.unified_diff(instruments_before.splitlines(), instruments.splitlines(), lineterm="", n=0))
+    assert [line for line in diff[2:] if not line.startswith("@@")] == [
+        "+      - date: 2025-10-15",
+        "+        source: https://example.org/conv",
+        "+        states: [CAN, MEX, USA]",
+        f"+        note: Read by ratify sync on {dt.date.today().isoformat()}, every row of the page for the states listed.",
+    ]
+    assert "Read for three states only." in instruments
+    assert runner.invoke(app, ["validate", "--data", str(mini_copy)]).exit_code == 0
+
+
+def test_write_from_saved_page_without_status_line_dates_the_check_by_the_manifest(runner, mini_copy, tmp_path) -> None:
+    html = page("un-iv-99.html").replace("STATUS AS AT : 15-10-2025 10:16:18 EDT", "")
+    (tmp_path / "conv.html").write_text(html)
+    (tmp_path / "manifest.json").write_text(json.dumps({"conv": {"url": "https://example.org/conv", "fetched_at": "2025-11-02T10:00:00+00:00"}}))
+    result = runner.invoke(app, ["sync", "--data", str(mini_copy), "--from", str(tmp_path), "-i", "conv", "--write"])
+    assert result.exit_code == 0, result.stderr
+    assert "      - date: 2025-11-02\n        source: https://example.org/conv\n        states: all\n" in (
+        mini_copy / "instruments.yaml").read_text(encoding="utf-8")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -44,6 +45,8 @@ class Fetched:
     status: Optional[int] = None
     content: Optional[bytes] = None
     """The bytes as served (what `--save` keeps)."""
+    fetched_on: Optional[dt.date] = None
+    """For a saved page: the day it was fetched (from the manifest, else the file's date); None for a live fetch."""
 
 
 def make_client(policy: FetchPolicy, transport: Optional[httpx.BaseTransport] = None) -> httpx.Client:

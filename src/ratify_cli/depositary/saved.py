@@ -34,13 +34,22 @@ def saved_page(folder: Path, inst: Instrument, manifest: dict[str, dict]) -> Opt
     for suffix in SUFFIXES:
         path = folder / f"{inst.id}{suffix}"
         if path.is_file():
-            url = manifest.get(inst.id, {}).get("url") or inst.status_url
+            entry = manifest.get(inst.id, {})
+            url = entry.get("url") or inst.status_url
             try:
                 body = path.read_bytes()
+                on = _day(entry.get("fetched_at")) or dt.date.fromtimestamp(path.stat().st_mtime)
             except OSError as exc:
                 return Fetched(url, error=f"cannot read {path}: {exc.strerror or exc}")
-            return Fetched(url, text=decode(body), content=body)
+            return Fetched(url, text=decode(body), content=body, fetched_on=on)
     return None
+
+
+def _day(stamp: object) -> Optional[dt.date]:
+    try:
+        return dt.datetime.fromisoformat(stamp).date() if isinstance(stamp, str) else None
+    except ValueError:
+        return None
 
 
 def save_pages(folder: Path, fetched: Iterable[tuple[str, Fetched]], pages: Iterable[ParsedPage], now: dt.datetime) -> list[Path]:

@@ -89,11 +89,11 @@ def read_page(inst: Instrument, fetched: Fetched, names: NameIndex) -> ParsedPag
         return Failure(inst.id, fetched.url, str(exc))
 
 
-def read_for(data: Dataset, page: ParsedPage) -> frozenset[str]:
-    """The states a page was read for: every state in the data (a state absent from a complete table has no act),
-    or only the states listed when a participant's name was not recognised; never a state whose row was skipped."""
-    listed = page.listed if page.unknown else frozenset(s.code for s in data.states)
-    return frozenset(listed - page.skipped)
+def read_for(states: Iterable[str], page: ParsedPage) -> frozenset[str]:
+    """The states (of `states`, the data's) a page was read for: all of them (a state absent from a complete table
+    has no act), or only those listed when a participant's name was not recognised; never one whose row was skipped."""
+    every = frozenset(states)
+    return frozenset((page.listed & every if page.unknown else every) - page.skipped)
 
 
 def compare(data: Dataset, page: ParsedPage) -> list[Drift]:
@@ -103,7 +103,7 @@ def compare(data: Dataset, page: ParsedPage) -> list[Drift]:
     for event in page.events:
         if event.state in data.by_code:
             parsed.setdefault((event.state, family(event.action)), []).append(event)
-    covered = read_for(data, page)
+    covered = read_for((s.code for s in data.states), page)
     for state in (s for s in data.states if s.code in covered):
         recorded = [e for e in sort_events(data.events_for(state.code, page.instrument)) if not e.disputed]
         for kind in sorted({family(a) for a in page.covers}):
