@@ -284,12 +284,22 @@ def test_sync_write_round_trips_and_keeps_comments(runner, mini_copy, monkeypatc
         "+        date: 2002-01-02",
     ]
     assert "  # the United States" in after
-    # The maintainer's checks are never rewritten (a new check for the page read is the sync writer's to add).
-    assert (mini_copy / "instruments.yaml").read_text(encoding="utf-8") == (MINI / "instruments.yaml").read_text(encoding="utf-8")
+    # The maintainer's checks are kept as they were; one check is added, dated by the page's "status as at" line.
+    instruments = (mini_copy / "instruments.yaml").read_text(encoding="utf-8")
+    added = (
+        "      - date: 2025-10-15\n        source: https://example.org/conv\n        states: all\n"
+        f"        note: Read by ratify sync on {dt.date.today().isoformat()}, every row of the page for the states listed.\n"
+    )
+    old_check = "    checks:\n      - date: 2020-01-01\n        source: https://example.org/conv\n        states: all\n"
+    assert instruments == (MINI / "instruments.yaml").read_text(encoding="utf-8").replace(old_check, old_check + added)
     assert runner.invoke(app, ["validate", "--data", str(mini_copy)]).exit_code == 0
     # A second run finds nothing left to do.
     again = runner.invoke(app, ["sync", "--data", str(mini_copy), "-i", "conv"])
     assert again.exit_code == 0, again.output
+    # ... and writing again changes nothing: the same reading is not recorded twice.
+    snapshot_before = snapshot(mini_copy)
+    assert runner.invoke(app, ["sync", "--data", str(mini_copy), "-i", "conv", "--write"]).exit_code == 0
+    assert snapshot(mini_copy) == snapshot_before
 
 
 @pytest.mark.parametrize(

@@ -481,12 +481,21 @@ def _progress(total: int) -> Any:
     return bar()
 
 
-@app.command(epilog="Examples: ratify sync --instrument icrmw | ratify sync --system ilo --write")
+@app.command(epilog="Examples: ratify sync --instrument icrmw | ratify sync --system un --save pages/ | "
+             "ratify sync --system un --from pages/ --write")
 @handled
 def sync(
     instrument: InstrumentOpt = None,
     system: SystemOpt = None,
     write: Annotated[bool, typer.Option("--write", help="Apply additions and corrections to the data files.")] = False,
+    saved: Annotated[
+        Optional[Path],
+        typer.Option("--from", help="Read saved pages (DIR/<instrument id>.html or .htm) instead of fetching.", metavar="DIR"),
+    ] = None,
+    save: Annotated[
+        Optional[Path],
+        typer.Option("--save", help="Keep each fetched page as DIR/<instrument id>.html, with DIR/manifest.json.", metavar="DIR"),
+    ] = None,
     timeout: Annotated[
         float, typer.Option("--timeout", help="Seconds to wait for each page.", callback=_positive)
     ] = 20.0,
@@ -494,12 +503,16 @@ def sync(
     width: WidthOpt = None,
     data: DataOpt = None,
 ) -> None:
-    """Compare the data with the depositaries' status pages (dry run unless --write)."""
+    """Compare the data with the depositaries' status pages, fetched or saved (dry run unless --write)."""
     from .depositary.fetch import FetchPolicy
-    from .depositary.sync import drift_report, select
+    from .depositary.sync import drift_report, problems, select
     from .depositary.sync import sync as run_sync
     from .formats.safe import printable
 
+    if saved is not None and save is not None:
+        raise UsageError("--from and --save cannot be used together (--save keeps pages as they are fetched)")
+    if saved is not None and not saved.is_dir():
+        raise UsageError(f"--from {saved} is not a folder")
     location = _location(data)
     folder = location.folder
     dataset = _load(location)
@@ -507,21 +520,31 @@ def sync(
 
     check(dataset, (), instrument or (), system)
     chosen = select(dataset, instrument or (), system)
-    with _progress(len(chosen)) as on_done:
-        result = run_sync(dataset, chosen, FetchPolicy(timeout=timeout), on_done=on_done)
+    with _progress(0 if saved else len(chosen)) as on_done:
+        result = run_sync(dataset, chosen, FetchPolicy(timeout=timeout), on_done=on_done, saved=saved)
     if result.offline:
         raise RatifyError(f"cannot reach the depositaries ({result.failures[0].message}); check the network connection")
+    if save is not None:
+        from .depositary.saved import save_pages
+
+        written = save_pages(save, result.fetched, result.pages, dt.datetime.now(dt.timezone.utc))
+        sys.stderr.write(f"ratify: saved {len(written) - 1} page(s) and {written[-1]}\n")
+    for skipped in result.skipped:
+        sys.stderr.write(printable(f"ratify: {skipped}: skipped: no {skipped}.html or {skipped}.htm in {saved}") + "\n")
     for failure in result.failures:
         sys.stderr.write(printable(f"ratify: {failure.instrument}: {failure.url}: {failure.message}") + "\n")
+    unread = problems(result)
+    for line in unread:
+        sys.stderr.write(printable(f"ratify: {line}") + "\n")
     _write(drift_report(dataset, result, dt.date.today()), fmt, None, location, width)
     if write:
         from .depositary.writer import apply
 
         changed = apply(folder, result, dt.date.today())
         sys.stderr.write(f"ratify: updated {', '.join(changed) or 'nothing'} in {folder}\n")
-        remaining = any(d.kind == "extra" for d in result.drift)
+        remaining = any(d.kind == "extra" for d in result.drift) or bool(unread)
         raise typer.Exit(1 if remaining else 0)
-    if result.failures or result.drift:
+    if result.failures or result.drift or unread:
         raise typer.Exit(1)
 
 

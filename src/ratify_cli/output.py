@@ -19,7 +19,7 @@ def _umask_mode() -> int:
     return 0o666 & ~mask
 
 
-def write_atomic(target: Path, content: str, make_parents: bool = False) -> None:
+def write_atomic(target: Path, content: str | bytes, make_parents: bool = False) -> None:
     """Write via a temporary file in the same folder, fsync, then rename: a crash leaves the old file whole.
 
     A symlink is written through to its target (the link stays a link); a replaced file keeps its mode, a new one
@@ -43,7 +43,8 @@ def write_atomic(target: Path, content: str, make_parents: bool = False) -> None
     except OSError as exc:
         raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+        binary = isinstance(content, bytes)
+        with os.fdopen(handle, "wb" if binary else "w", encoding=None if binary else "utf-8", newline=None if binary else "") as stream:
             stream.write(content)
             stream.flush()
             os.fchmod(stream.fileno(), mode)

@@ -39,3 +39,11 @@ class ParsedPage:
     """The page's own 'status as at' date, where it gives one."""
     ignored: tuple[str, ...] = field(default=())
     """Rows read but not used (participants in brackets, unknown codes), for the report."""
+    unknown: tuple[str, ...] = field(default=())
+    """Rows whose participant name is not known ('row 12: Xyz'): never dropped silently, always reported."""
+    doubtful: tuple[str, ...] = field(default=())
+    """Cells that could be read two ways ('row 3, Argentina: 05/06/98 is 6 May or 5 Jun 1998'), reported, not guessed."""
+    listed: frozenset[str] = field(default=frozenset())
+    """The states in scope that have a row on the page."""
+    skipped: frozenset[str] = field(default=frozenset())
+    """The states whose row could not be read in full: the page says nothing about them."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -42,6 +43,10 @@ class Fetched:
     offline: bool = False
     """True when the failure was a connection that could not be made at all."""
     status: Optional[int] = None
+    content: Optional[bytes] = None
+    """The bytes as served (what `--save` keeps)."""
+    fetched_on: Optional[dt.date] = None
+    """For a saved page: the day it was fetched (from the manifest, else the file's date); None for a live fetch."""
 
 
 def make_client(policy: FetchPolicy, transport: Optional[httpx.BaseTransport] = None) -> httpx.Client:
@@ -75,7 +80,10 @@ def fetch_one(client: httpx.Client, url: str, policy: FetchPolicy) -> Fetched:
             continue
         if response.status_code >= 400:
             return Fetched(url, error=f"HTTP {response.status_code}", status=response.status_code)
-        return Fetched(url, text=response.text, status=response.status_code)
+        from .html import decode
+
+        return Fetched(url, text=decode(response.content, response.charset_encoding), status=response.status_code,
+                       content=response.content)
     return last
 
 

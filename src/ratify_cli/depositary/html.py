@@ -1,10 +1,12 @@
-"""HTML helpers shared by the depositary parsers: a parsed page, a cell's text, truncation and date words."""
+"""HTML helpers shared by the depositary parsers: decoding, a parsed page, a row's cells, truncation and date words."""
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import re
 import unicodedata
+from typing import Optional
 
 from . import PageError
 
@@ -25,6 +27,41 @@ MONTHS = {
 }
 
 
+META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+# Browsers read pages declared Latin-1 or ASCII as Windows-1252 (its superset); so do we.
+AS_WINDOWS_1252 = {"latin_1", "iso8859-1", "ascii"}
+
+
+def _codec(name: Optional[str]) -> Optional[str]:
+    if not name:
+        return None
+    try:
+        codec = codecs.lookup(name.strip().strip("\"'")).name
+    except LookupError:
+        return None
+    return "cp1252" if codec in AS_WINDOWS_1252 else codec
+
+
+def declared_charset(body: bytes) -> Optional[str]:
+    """The charset a page declares in a `<meta>` tag within its first 4 KB, if any."""
+    found = META_CHARSET.search(body[:4096])
+    return found.group(1).decode("ascii") if found else None
+
+
+def decode(body: bytes, header: Optional[str] = None) -> str:
+    """A page's text: by a UTF-8 byte-order mark, the HTTP header's charset, the `<meta>` tag's, then UTF-8, then
+    Windows-1252 (a charset that fails on the bytes is passed over)."""
+    if body.startswith(codecs.BOM_UTF8):
+        return body[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace")
+    for codec in (_codec(header), _codec(declared_charset(body)), "utf-8"):
+        if codec:
+            try:
+                return body.decode(codec)
+            except (UnicodeDecodeError, LookupError):
+                continue
+    return body.decode("cp1252", errors="replace")
+
+
 def soup(text: str):  # -> bs4.BeautifulSoup
     """Parse a page, refusing one that was cut off in transfer."""
     from bs4 import BeautifulSoup  # imported here: only `sync` reads HTML
@@ -39,6 +76,16 @@ def cell_text(cell) -> str:
     for sup in cell.find_all("sup"):
         sup.decompose()
     return " ".join(cell.get_text(" ").replace("\xa0", " ").split())
+
+
+def row_cells(row) -> list[str]:
+    """A table row's cell texts, a cell spanning n columns repeated n times so columns line up with the header."""
+    found: list[str] = []
+    for cell in row.find_all(["td", "th"]):
+        span = cell.get("colspan") or "1"
+        text = cell_text(cell)
+        found.extend([text] * (int(span) if str(span).isdigit() and 0 < int(span) < 50 else 1))
+    return found
 
 
 def fold(word: str) -> str:

@@ -44,7 +44,9 @@ def parse(text: str, *, url: str, instrument: str, reference: str, names: NameIn
     else:
         raise PageError("unexpected layout: no ratifications table")
     events: list[ParsedEvent] = []
-    for row in rows[1:]:
+    unknown: list[str] = []
+    listed: set[str] = set()
+    for number, row in enumerate(rows[1:], start=2):
         cells = row.find_all(["td", "th"])
         if len(cells) < 3:
             raise PageError(f"unexpected layout: a row has {len(cells)} cells")
@@ -53,10 +55,14 @@ def parse(text: str, *, url: str, instrument: str, reference: str, names: NameIn
         note = " ".join([cell_text(cells[0]).replace(name, "", 1), *(cell_text(c) for c in cells[3:])]).strip()
         code = names.code(name)
         if code is None:
+            if not names.known(name):
+                unknown.append(f"row {number}: {name!r}")
             continue
+        listed.add(code)
         events.append(ParsedEvent(code, Action.RATIFICATION, day_month_year(cell_text(cells[1])),
                                   excluded_annexes=excluded_annexes(note), note=note or None))
         denounced = DENOUNCED.search(note)
         if denounced:
             events.append(ParsedEvent(code, Action.DENUNCIATION, day_month_year(denounced.group(1)), note=note))
-    return ParsedPage(url, instrument, tuple(events), frozenset({Action.RATIFICATION, Action.DENUNCIATION}))
+    return ParsedPage(url, instrument, tuple(events), frozenset({Action.RATIFICATION, Action.DENUNCIATION}),
+                      unknown=tuple(unknown), listed=frozenset(listed))

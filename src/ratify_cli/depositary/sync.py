@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import field
+from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Literal, Optional
 
 import httpx
@@ -62,6 +63,10 @@ class SyncResult:
     pages: tuple[ParsedPage, ...]
     failures: tuple[Failure, ...]
     drift: tuple[Drift, ...] = field(default=())
+    skipped: tuple[str, ...] = field(default=())
+    """Instruments with no saved page in the `--from` folder: not read, not failed."""
+    fetched: tuple[tuple[str, Fetched], ...] = field(default=())
+    """Each instrument's page as fetched or read from a file (for `--save`)."""
 
     @property
     def offline(self) -> bool:
@@ -84,14 +89,22 @@ def read_page(inst: Instrument, fetched: Fetched, names: NameIndex) -> ParsedPag
         return Failure(inst.id, fetched.url, str(exc))
 
 
+def read_for(states: Iterable[str], page: ParsedPage) -> frozenset[str]:
+    """The states (of `states`, the data's) a page was read for: all of them (a state absent from a complete table
+    has no act), or only those listed when a participant's name was not recognised; never one whose row was skipped."""
+    every = frozenset(states)
+    return frozenset((page.listed & every if page.unknown else every) - page.skipped)
+
+
 def compare(data: Dataset, page: ParsedPage) -> list[Drift]:
-    """The drift between one page and the data, for the states in the data."""
+    """The drift between one page and the data, for the states the page was read for."""
     drift: list[Drift] = []
     parsed: dict[tuple[str, str], list[ParsedEvent]] = {}
     for event in page.events:
         if event.state in data.by_code:
             parsed.setdefault((event.state, family(event.action)), []).append(event)
-    for state in data.states:
+    covered = read_for((s.code for s in data.states), page)
+    for state in (s for s in data.states if s.code in covered):
         recorded = [e for e in sort_events(data.events_for(state.code, page.instrument)) if not e.disputed]
         for kind in sorted({family(a) for a in page.covers}):
             ours = [e for e in recorded if family(e.action) == kind]
@@ -136,17 +149,42 @@ def sync(
     policy: FetchPolicy = DEFAULT_POLICY,
     transport: Optional[httpx.BaseTransport] = None,
     on_done: Optional[Callable[[Fetched], None]] = None,
+    saved: Optional[Path] = None,
 ) -> SyncResult:
-    """Fetch and read every instrument's status page and compare it with the data."""
-    fetched = fetch_all((i.status_url for i in instruments), policy, transport, on_done)
+    """Fetch (or, given `saved`, read from that folder) every instrument's status page and compare it with the data."""
+    by_id: dict[str, Fetched] = {}
+    skipped: list[str] = []
+    if saved is not None:
+        from .saved import read_manifest, saved_page
+
+        manifest = read_manifest(saved)
+        for inst in instruments:
+            page = saved_page(saved, inst, manifest)
+            if page is None:
+                skipped.append(inst.id)
+            else:
+                by_id[inst.id] = page
+    else:
+        fetched = fetch_all((i.status_url for i in instruments), policy, transport, on_done)
+        by_id = {inst.id: fetched[inst.status_url] for inst in instruments}
     names = names_of(data)
     pages: list[ParsedPage] = []
     failures: list[Failure] = []
     for inst in instruments:
-        outcome = read_page(inst, fetched[inst.status_url], names)
-        (failures if isinstance(outcome, Failure) else pages).append(outcome)  # type: ignore[arg-type]
+        if inst.id in by_id:
+            outcome = read_page(inst, by_id[inst.id], names)
+            (failures if isinstance(outcome, Failure) else pages).append(outcome)  # type: ignore[arg-type]
     drift = [d for page in pages for d in compare(data, page)]
-    return SyncResult(tuple(pages), tuple(failures), tuple(drift))
+    return SyncResult(tuple(pages), tuple(failures), tuple(drift), tuple(skipped), tuple(by_id.items()))
+
+
+def problems(result: SyncResult) -> list[str]:
+    """Rows a page showed that could not be used: unknown participant names, dates that read two ways."""
+    return [
+        f"{page.instrument}: {page.url}: " + line
+        for page in result.pages
+        for line in (*(f"{row}: unknown participant name" for row in page.unknown), *page.doubtful)
+    ]
 
 
 DRIFT_FIELDS = ("instrument", "state", "kind", "action", "data_action", "data_date", "page_date", "page_url")
@@ -170,10 +208,14 @@ def drift_report(data: Dataset, result: SyncResult, today: dt.date) -> "Report":
         for d in sorted(result.drift, key=lambda d: (d.instrument, d.state, d.kind, d.action.value))
     )
     kinds = {kind: sum(d.kind == kind for d in result.drift) for kind in ("missing", "differs", "extra")}
+    skipped = f", {len(result.skipped)} skipped (no saved page)" if result.skipped else ""
     summary = (
-        f"{len(result.pages)} page(s) read, {len(result.failures)} failed; "
+        f"{len(result.pages)} page(s) read, {len(result.failures)} failed{skipped}; "
         f"{kinds['missing']} missing from the data, {kinds['differs']} differing, {kinds['extra']} only in the data.",
     ) + tuple(f"{page.instrument}: {note}" for page in result.pages for note in page.ignored)
+    unread = problems(result)
+    if unread:
+        summary += (f"{len(unread)} row(s) not read: an unknown participant name or a date that reads two ways.",)
     return Report(
         kind="sync",
         title="Drift between the data and the depositaries",
@@ -191,5 +233,9 @@ def drift_report(data: Dataset, result: SyncResult, today: dt.date) -> "Report":
         summary=summary,
         sources=tuple(page.url for page in result.pages),
         fields=DRIFT_FIELDS,
-        extra={"failures": [{"instrument": f.instrument, "url": f.url, "message": f.message} for f in result.failures]},
+        extra={
+            "failures": [{"instrument": f.instrument, "url": f.url, "message": f.message} for f in result.failures],
+            "skipped": list(result.skipped),
+            "unread": unread,
+        },
     )

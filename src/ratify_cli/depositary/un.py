@@ -22,17 +22,42 @@ SUFFIXES = {
     "AA": Action.APPROVAL,
     "s": Action.DEFINITIVE_SIGNATURE,
 }
-CELL = re.compile(r"^(\d{1,2} [A-Za-z]{3,9} \d{4})(?:\s+([A-Za-z]{1,2}))?$")
+CELL = re.compile(r"^(\[\s*)?(\d{1,2} [A-Za-z]{3,9} \d{4})(?:\s+([A-Za-z]{1,2}))?(?(1)\s*\])$")
+"""A date and its code; in square brackets when the state's participation has ended (its footnote says how)."""
 
 
-def _cell(text: str) -> Optional[tuple[dt.date, str]]:
+def _cell(text: str) -> Optional[tuple[dt.date, str, bool]]:
     text = text.strip()
     if not text:
         return None
     match = CELL.match(text)
     if not match:
         raise PageError(f"unrecognised date cell {text!r}")
-    return day_month_year(match.group(1)), match.group(2) or ""
+    return day_month_year(match.group(2)), match.group(3) or "", bool(match.group(1))
+
+
+def footnotes(page) -> dict[str, str]:
+    """The page's numbered footnotes ('3' -> 'On 23 October 1997, the Government of Jamaica notified ...')."""
+    found: dict[str, str] = {}
+    for anchor in page.find_all("a", attrs={"name": re.compile(r"^\d+$")}):
+        holder = anchor.find_parent("div") or anchor.parent
+        text = " ".join(holder.get_text(" ").replace("\xa0", " ").split())
+        text = re.sub(rf"^{anchor['name']}\s*", "", text)
+        found.setdefault(anchor["name"], text)
+    return found
+
+
+def _ended(name: str, marks: list[str], notes: dict[str, str]) -> str:
+    """The note of an act shown in brackets: the participation ended, and how, in the footnote's first sentences."""
+    told = [f"footnote {mark}: {_sentences(notes[mark])}" for mark in marks if mark in notes]
+    return f"In square brackets on the page: {name}'s participation has ended" + (f" ({'; '.join(told)})" if told else "") + "."
+
+
+def _sentences(text: str, limit: int = 300) -> str:
+    if len(text) <= limit:
+        return text.rstrip(".")
+    cut = text[:limit]
+    return (cut[: cut.rfind(". ")] if ". " in cut else cut.rsplit(" ", 1)[0] + " ...").rstrip(".")
 
 
 def parse(text: str, *, url: str, instrument: str, reference: str, names: NameIndex) -> ParsedPage:
@@ -56,9 +81,14 @@ def parse(text: str, *, url: str, instrument: str, reference: str, names: NameIn
     )
     if not headers or not headers[0].lower().startswith("participant") or consent_col is None:
         raise PageError(f"unexpected layout: participants table headers {headers}")
+    notes = footnotes(page)
     events: list[ParsedEvent] = []
     ignored: list[str] = []
-    for row in rows[1:]:
+    unknown: list[str] = []
+    listed: set[str] = set()
+    for number, row in enumerate(rows[1:], start=2):
+        first = row.find(["td", "th"])
+        marks = [mark for sup in first.find_all("sup") for mark in re.findall(r"\d+", sup.get_text())] if first else []
         cells = [cell_text(cell) for cell in row.find_all(["td", "th"])]
         if len(cells) != len(headers):
             raise PageError(f"unexpected layout: a row has {len(cells)} cells, the header {len(headers)}")
@@ -68,11 +98,15 @@ def parse(text: str, *, url: str, instrument: str, reference: str, names: NameIn
             continue
         code = names.code(name)
         if code is None:
+            if not names.known(name):
+                unknown.append(f"row {number}: {name!r}")
             continue
+        listed.add(code)
         if signature_col is not None:
             signed = _cell(cells[signature_col])
             if signed:
-                note = "succession to signature" if signed[1] == "d" else None
+                note = _ended(name, marks, notes) if signed[2] else None
+                note = "succession to signature" if signed[1] == "d" else note
                 events.append(ParsedEvent(code, Action.SIGNATURE, signed[0], note=note))
         consent = _cell(cells[consent_col])
         if consent:
@@ -80,7 +114,10 @@ def parse(text: str, *, url: str, instrument: str, reference: str, names: NameIn
             if action is None:
                 ignored.append(f"{name}: consent code {consent[1]!r} not used for states")
             else:
-                events.append(ParsedEvent(code, action, consent[0]))
+                events.append(ParsedEvent(code, action, consent[0], note=_ended(name, marks, notes) if consent[2] else None))
     status = re.search(r"STATUS AS AT\s*:\s*(\d{2})-(\d{2})-(\d{4})", page.get_text(" "))
     as_of = dt.date(int(status.group(3)), int(status.group(2)), int(status.group(1))) if status else None
-    return ParsedPage(url, instrument, tuple(events), frozenset({Action.SIGNATURE, *CONSENT_ACTIONS}), as_of, tuple(ignored))
+    return ParsedPage(
+        url, instrument, tuple(events), frozenset({Action.SIGNATURE, *CONSENT_ACTIONS}), as_of, tuple(ignored),
+        unknown=tuple(unknown), listed=frozenset(listed),
+    )

@@ -13,7 +13,8 @@ from typing import Any
 from ..dataset import INSTRUMENTS_FILE, STATES_FILE
 from ..errors import DataError
 from ..output import write_atomic
-from .sync import SyncResult
+from . import ParsedPage
+from .sync import SyncResult, read_for
 
 
 def _yaml(text: str):  # -> ruamel.yaml.YAML
@@ -56,6 +57,8 @@ def updated_texts(data_dir: Path, result: SyncResult, today: dt.date) -> dict[st
             event["source"] = drift.page_url
             if drift.parsed is not None and drift.parsed.excluded_annexes:
                 event["excluded_annexes"] = list(drift.parsed.excluded_annexes)
+            if drift.parsed is not None and drift.parsed.note:
+                event["note"] = drift.parsed.note
             state.setdefault("events", []).append(event)
         elif drift.kind == "differs":
             for event in state.get("events", []):
@@ -68,8 +71,40 @@ def updated_texts(data_dir: Path, result: SyncResult, today: dt.date) -> dict[st
                     event["date"] = drift.page_date
                     event["source"] = drift.page_url
                     break
+    every = [s["code"] for s in states_doc["states"]]
+    read_on = {instrument: fetched.fetched_on for instrument, fetched in result.fetched}
+    for instrument in instruments_doc["instruments"]:
+        page = next((p for p in result.pages if p.instrument == instrument["id"]), None)
+        if page is not None:
+            _add_check(instrument, page, every, page.status_as_of or read_on.get(page.instrument) or today, today)
     out = {STATES_FILE: _dump(states_yaml, states_doc), INSTRUMENTS_FILE: _dump(instruments_yaml, instruments_doc)}
     return {name: text for name, text in out.items() if text != (data_dir / name).read_text(encoding="utf-8")}
+
+
+def _add_check(instrument: Any, page: ParsedPage, every: list[str], date: dt.date, today: dt.date) -> None:
+    """Append a check for the states the page was read for, dated by the page; existing checks are left alone, and
+    one that already records this reading is not repeated."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    covered = read_for(every, page)
+    if not covered:
+        return
+    states: Any = "all" if covered == set(every) else CommentedSeq(sorted(covered))
+    if not isinstance(states, str):
+        states.fa.set_flow_style()
+    for check in instrument.get("checks") or []:
+        same_states = check.get("states") == "all" or set(check.get("states") or ()) >= covered
+        if _as_date(check.get("date")) == date and check.get("source") == page.url and same_states:
+            return
+    check = CommentedMap()
+    check["date"] = date
+    check["source"] = page.url
+    check["states"] = states
+    check["note"] = f"Read by ratify sync on {today.isoformat()}, every row of the page for the states listed."
+    if instrument.get("checks") is None:
+        keys = list(instrument)
+        instrument.insert(keys.index("sources") + 1 if "sources" in keys else len(keys), "checks", CommentedSeq())
+    instrument["checks"].append(check)
 
 
 def _as_date(value: Any) -> Any:
