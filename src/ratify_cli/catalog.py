@@ -32,8 +32,7 @@ def instruments_table(data: Dataset, sel: Selection) -> Report:
     rows = []
     for inst in select_instruments(data, sel):
         row = plain(inst)
-        newest = max(inst.checks, key=lambda check: check.date) if inst.checks else None
-        row["coverage_text"] = _coverage_text(newest)
+        row["coverage_text"] = _coverage_text(inst.newest_check())
         rows.append(row)
     return Report(
         kind="instruments",

@@ -8,6 +8,7 @@ from typing import Any, Iterable, Optional
 
 from .frozen import frozen
 from .dataset import Dataset
+from .dates import latest
 from .errors import UsageError
 from .records import Instrument, State
 from .report import Column, Report, plain
@@ -148,7 +149,7 @@ def counted(ps: PairStatus) -> bool:
 
 def shown_status(ps: PairStatus) -> str:
     """The status word a table shows: `none` checked long before the date is told apart from a fresh one."""
-    if ps.status is Status.NONE and ps.checked is not None and ps.as_of - ps.checked > STALE_AFTER:
+    if ps.status is Status.NONE and ps.checked is not None and ps.as_of - latest(ps.checked) > STALE_AFTER:
         return OLD_NONE
     return ps.status.value
 
@@ -304,8 +305,7 @@ def gaps_for_instrument(data: Dataset, sel: Selection, ident: str) -> Report:
     statuses = {s.code: compute(data, s, inst, sel.as_of) for s in states}
     counts = Counter(ps.status for ps in statuses.values())
     scope = "OAS member states" if sel.members_only and not sel.states else "states selected"
-    checks = sorted(inst.checks, key=lambda check: check.date)
-    newest = checks[-1] if checks else None
+    newest = inst.newest_check()
     summary = (
         f"{inst.short_name}: among {len(states)} {scope} as of {sel.as_of.isoformat()}, "
         f"{plural(counts[Status.PARTY], 'party')}; " + "; ".join(_count_phrase(counts)) + ".",

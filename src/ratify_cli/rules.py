@@ -71,10 +71,10 @@ def instrument_records(data: Dataset, today: dt.date) -> Iterator[Finding]:
                     if code not in data.by_code:
                         yield _error(INSTRUMENTS_FILE, where + ("states", position), "unknown-state",
                                      f"{inst.id}: a check names unknown state {code!r}" + suggest(code, data.by_code))
-            if check.date > today:
+            if earliest(check.date) > today:
                 yield _error(INSTRUMENTS_FILE, where + ("date",), "future-date",
                              f"{inst.id}: check date {check.date} is in the future")
-            elif check.date < inst.adopted:
+            elif latest(check.date) < inst.adopted:
                 yield _error(INSTRUMENTS_FILE, where + ("date",), "date-order",
                              f"{inst.id}: check date {check.date} is before adoption {inst.adopted}")
         ids = Counter(m.id for m in inst.mechanisms)

@@ -102,7 +102,7 @@ class PairStatus:
     source: Optional[str] = None
     secondary: Optional[bool] = None
     """Whether the fact behind the status rests on a secondary source (None when there is no such fact)."""
-    checked: Optional[dt.date] = None
+    checked: Optional[Day] = None
     """The date of the newest complete source that covers the state (None: no source ever did)."""
     reservations: Optional[bool] = None
     declarations: Optional[bool] = None
