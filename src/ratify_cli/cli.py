@@ -375,6 +375,30 @@ def instruments(
     _write(instruments_table(dataset, sel), fmt, output, location, width)
 
 
+@app.command(epilog="Examples: ratify coverage | ratify coverage --by instrument --system ilo --format markdown")
+@handled
+def coverage(
+    by: Annotated[str, typer.Option("--by", help="Group by `system` or `instrument`.")] = "system",
+    as_of: AsOfOpt = None,
+    system: SystemOpt = None,
+    topic: TopicOpt = None,
+    fmt: FormatOpt = "table",
+    output: OutputOpt = None,
+    width: WidthOpt = None,
+    data: DataOpt = None,
+) -> None:
+    """How complete the data is: pairs per status, and the share still unknown, among the members on the date."""
+    from .coverage import completeness
+
+    if by.lower() not in ("system", "instrument"):
+        raise UsageError(f"--by takes `system` or `instrument`, not {by!r}")
+    location = _location(data)
+    dataset = _load(location)
+    sel = _selection(as_of, system=system, topic=topic)
+    _check(dataset, sel)
+    _write(completeness(dataset, sel, by.lower()), fmt, output, location, width)  # type: ignore[arg-type]
+
+
 @app.command(epilog="Examples: ratify states | ratify states --all-states --as-of 2024-01-01 --format csv")
 @handled
 def states(
