@@ -135,3 +135,14 @@ def test_suspect_sources_are_warned_about(runner, mini_copy) -> None:
 
 def test_mini_has_no_warnings() -> None:
     assert load(MINI).findings == ()
+
+
+def test_coverage_counts_agree_with_status(runner) -> None:
+    status = rows(runner, "status", "--as-of", "2026-11-30")
+    coverage = rows(runner, "coverage", "--by", "instrument", "--as-of", "2026-11-30")
+    assert sum(row["pairs"] for row in coverage) == len([r for r in status if r["status"] != "not-adopted"])
+    unknown = {row["instrument"]: row["unknown"] for row in coverage}
+    assert unknown["icrmw"] == 0 and unknown["ilo-c029"] == 0
+    assert sum(unknown.values()) == sum(r["status"] == "unknown" for r in status)
+    result = run(runner, "coverage", "--by", "treaty")
+    assert result.exit_code == 2 and "--by takes `system` or `instrument`" in result.stderr
