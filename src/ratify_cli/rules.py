@@ -10,7 +10,7 @@ from typing import Callable, Iterator, Optional
 
 from .dataset import INSTRUMENTS_FILE, STATES_FILE, Dataset
 from .findings import Finding, Path, Severity
-from .dates import earliest, latest
+from .dates import Day, earliest, latest
 from .records import ALL, Event, Instrument
 from .status import sort_events
 from .suggest import suggest
@@ -149,7 +149,7 @@ def event_sequences(data: Dataset, today: dt.date) -> Iterator[Finding]:
             if len(events) == 1 and events[0].action is not Action.DENUNCIATION:
                 continue  # a lone signature or consent breaks no sequence rule (most pairs, at any scale)
             party = False
-            seen: set[tuple[Action, dt.date]] = set()
+            seen: set[tuple[Action, Day]] = set()
             for event in sort_events(events):
                 key = (event.action, event.date)
                 problem: Optional[tuple[str, str]] = None
@@ -214,7 +214,7 @@ def _suspect(url: str) -> Optional[str]:
 def source_addresses(data: Dataset, today: dt.date) -> Iterator[Finding]:
     """Warn on a source whose host is an IP address or whose path ends in `.tmp`: not a publisher's own page."""
     for index, inst in enumerate(data.instruments):
-        urls = [(("instruments", index, "sources", n), url) for n, url in enumerate(inst.sources)]
+        urls: list[tuple[Path, str]] = [(("instruments", index, "sources", n), url) for n, url in enumerate(inst.sources)]
         urls += [(("instruments", index, "checks", n, "source"), c.source) for n, c in enumerate(inst.checks)]
         for path, url in urls:
             reason = _suspect(url)
