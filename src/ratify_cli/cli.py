@@ -412,6 +412,30 @@ def show(
     _write(core_show(_load(location), ident, day), fmt, output, location, width)
 
 
+@app.command(epilog="Examples: ratify report --output report.html | ratify report -o 2015.html --as-of 2015-01-01")
+@handled
+def report(
+    output: OutputOpt = None,
+    as_of: AsOfOpt = None,
+    since: Annotated[
+        str, typer.Option("--since", help="Compare party counts with this date (default: the Program's adoption).")
+    ] = "2005-06-07",
+    data: DataOpt = None,
+) -> None:
+    """One self-contained HTML page: the matrix, counts then and now, parties over time, every member's gaps."""
+    from .output import emit
+    from .overview import overview
+    from .page import render_overview
+
+    day = _as_of(as_of)
+    start = _date(since, "--since")
+    if start > day:
+        raise UsageError(f"--since {start.isoformat()} is after the as-of date {day.isoformat()}; give an earlier date")
+    location = _location(data)
+    content = render_overview(overview(_load(location), day, start), str(location.folder))
+    emit(content, output, protected=protected_folders(location))
+
+
 @app.command(epilog="Examples: ratify validate | ratify validate --data ./data --format github")
 @handled
 def validate(
