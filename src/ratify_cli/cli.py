@@ -436,6 +436,23 @@ def report(
     emit(content, output, protected=protected_folders(location))
 
 
+@app.command(epilog="Examples: ratify export dataset/ | ratify export dataset-2015/ --as-of 2015-01-01")
+@handled
+def export(
+    folder: Annotated[Path, typer.Argument(metavar="DIR", help="Folder to write into (created if missing).")],
+    as_of: AsOfOpt = None,
+    data: DataOpt = None,
+) -> None:
+    """The dataset whole: instruments, states, events and statuses as CSV with datapackage.json, and one SQLite file."""
+    from .export import tables, write
+
+    day = _as_of(as_of)
+    location = _location(data)
+    dataset = _load(location)
+    written = write(folder, tables(dataset, day), protected=protected_folders(location), version=dataset.version)
+    sys.stderr.write(f"ratify: wrote {', '.join(str(path) for path in written)}\n")
+
+
 @app.command(epilog="Examples: ratify validate | ratify validate --data ./data --format github")
 @handled
 def validate(
