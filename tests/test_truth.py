@@ -146,3 +146,27 @@ def test_coverage_counts_agree_with_status(runner) -> None:
     assert sum(unknown.values()) == sum(r["status"] == "unknown" for r in status)
     result = run(runner, "coverage", "--by", "treaty")
     assert result.exit_code == 2 and "--by takes `system` or `instrument`" in result.stderr
+
+
+def _add_event(folder, code: str, lines: str) -> None:
+    states = folder / "states.yaml"
+    text = states.read_text(encoding="utf-8")
+    anchor = f"  - code: {code}\n"
+    head, tail = text.split(anchor, 1)
+    events_at = tail.index("    events:\n") + len("    events:\n")
+    states.write_text(head + anchor + tail[:events_at] + lines + tail[events_at:], encoding="utf-8")
+
+
+def test_an_act_known_to_its_year_is_in_sequence_when_some_order_allows_it(runner, mini_copy) -> None:
+    # Canada denounced on 2010-01-01; a re-accession known only to 2010 may well have followed it.
+    _add_event(mini_copy, "CAN", "      - instrument: conv\n        action: accession\n        date: '2010'\n"
+               "        source: https://example.org/conv\n")
+    assert [f for f in load(mini_copy).findings if f.code == "consent-while-party"] == []
+
+
+def test_an_act_known_to_its_year_is_out_of_sequence_when_no_order_allows_it(runner, mini_copy) -> None:
+    # Mexico ratified on 2001-03-01 and never denounced: a second consent in 2005 is wrong whatever its day.
+    _add_event(mini_copy, "MEX", "      - instrument: conv\n        action: accession\n        date: '2005'\n"
+               "        source: https://example.org/conv\n")
+    found = [f for f in load(mini_copy).findings if f.code == "consent-while-party"]
+    assert len(found) == 1 and "MEX accession of conv on 2005" in found[0].message

@@ -10,6 +10,7 @@ from typing import Any, Literal, Optional
 from .dataset import Dataset
 from .errors import UsageError
 from .gaps import Selection, compute, select_instruments, select_states
+from .glossary import glossary, numbered
 from .dates import earliest, latest
 from .records import ALL, Check, Instrument, State
 from .report import Column, Report, Section, plain
@@ -19,12 +20,15 @@ from .words import plural
 
 EVENT_COLUMNS = (
     Column("date", "Date"),
-    Column("state", "State"),
+    Column("state", "State", beside="state_name"),
     Column("instrument", "Instrument"),
     Column("action", "Action"),
     Column("effective", "Effective"),
     Column("flags", "Notes"),
+    Column("ref", "Source"),
 )
+EVENT_HIDDEN = frozenset({"state_name", "ref"})
+"""Event row keys for display only: the state's name shown beside its code, the reference to the source list."""
 
 
 def instruments_table(data: Dataset, sel: Selection) -> Report:
@@ -105,6 +109,7 @@ def _event_row(state: State, event: Any) -> dict[str, Any]:
     return {
         "date": event.date,
         "state": state.code,
+        "state_name": state.name_en,
         "instrument": event.instrument,
         "action": event.action.value,
         "effective": event.effective,
@@ -128,6 +133,8 @@ def _show_state(data: Dataset, state: State, as_of: dt.date) -> Report:
     record = plain(state)
     record["events"] = [plain(e) for e in state.events if latest(e.date) <= as_of]
     events = tuple(_event_row(state, e) for e in sort_events(state.events) if latest(e.date) <= as_of)
+    sources = list(dict.fromkeys(state.oas.sources))
+    numbered(events, sources)
     return Report(
         kind="show-state",
         title=f"{state.name_en} ({state.code})",
@@ -136,8 +143,10 @@ def _show_state(data: Dataset, state: State, as_of: dt.date) -> Report:
         columns=(Column("field", "Field"), Column("value", "Value")),
         rows=_detail_rows(record, {"events"}),
         sections=(Section("events", "Events", EVENT_COLUMNS, events),),
-        sources=tuple(dict.fromkeys([*state.oas.sources, *(e["source"] for e in events)])),
+        sources=tuple(sources),
         extra={"record": record},
+        hidden=EVENT_HIDDEN,
+        glossary=glossary(data, [state.code], [e["instrument"] for e in events], label="id"),
     )
 
 
@@ -152,6 +161,8 @@ def _show_instrument(data: Dataset, inst: Instrument, as_of: dt.date) -> Report:
     # Stable sort: one state's same-day acts keep the order the status rules apply them in (signature first).
     happened.sort(key=lambda pair: (earliest(pair[1].date), pair[0].code))
     events = tuple(_event_row(state, event) for state, event in happened)
+    sources = list(dict.fromkeys([inst.status_url, *inst.sources, *(check.source for check in inst.checks)]))
+    numbered(events, sources)
     return Report(
         kind="show-instrument",
         title=f"{inst.short_name}: {inst.title_en}",
@@ -160,8 +171,10 @@ def _show_instrument(data: Dataset, inst: Instrument, as_of: dt.date) -> Report:
         columns=(Column("field", "Field"), Column("value", "Value")),
         rows=_detail_rows(record, set()),
         sections=(Section("events", "Events", EVENT_COLUMNS, events),),
-        sources=tuple(dict.fromkeys([inst.status_url, *inst.sources, *(check.source for check in inst.checks)])),
+        sources=tuple(sources),
         extra={"record": record},
+        hidden=EVENT_HIDDEN,
+        glossary=glossary(data, [e["state"] for e in events], [inst.id], label="id"),
     )
 
 
@@ -195,6 +208,8 @@ def changes(
     ]
     group_key = "state" if by == "state" else "instrument"
     rows.sort(key=lambda row: (row[group_key], _day(row["date"]), row["state"], row["instrument"]))
+    sources: list[str] = []
+    numbered(rows, sources)
     counts = []
     in_scope = [s for s in states if member(s, start) or member(s, until)]
     groups = [s.code for s in in_scope] if by == "state" else [i.id for i in instruments]
@@ -226,9 +241,11 @@ def changes(
         rows=tuple(rows),
         summary=summary,
         sections=(Section("counts", "Parties at the start and at the end", count_columns, tuple(counts)),),
-        sources=tuple(dict.fromkeys(row["source"] for row in rows)),
+        sources=tuple(sources),
         extra={"since": since, "until": until, "by": by},
-        hidden=frozenset({"flags"}),
+        hidden=frozenset({"flags"}) | EVENT_HIDDEN,
+        glossary=glossary(data, [r["state"] for r in rows] + (groups if by == "state" else []),
+                          [r["instrument"] for r in rows] + (groups if by == "instrument" else []), label="id"),
     )
 
 

@@ -436,6 +436,47 @@ def show(
     _write(core_show(_load(location), ident, day), fmt, output, location, width)
 
 
+@app.command(epilog="Examples: ratify report --output report.html | ratify report -o 2015.html --as-of 2015-01-01")
+@handled
+def report(
+    output: OutputOpt = None,
+    as_of: AsOfOpt = None,
+    since: Annotated[
+        str, typer.Option("--since", help="Compare party counts with this date (default: the Program's adoption).")
+    ] = "2005-06-07",
+    data: DataOpt = None,
+) -> None:
+    """One self-contained HTML page: the matrix, counts then and now, parties over time, every member's gaps."""
+    from .output import emit
+    from .overview import overview
+    from .page import render_overview
+
+    day = _as_of(as_of)
+    start = _date(since, "--since")
+    if start > day:
+        raise UsageError(f"--since {start.isoformat()} is after the as-of date {day.isoformat()}; give an earlier date")
+    location = _location(data)
+    content = render_overview(overview(_load(location), day, start), str(location.folder))
+    emit(content, output, protected=protected_folders(location))
+
+
+@app.command(epilog="Examples: ratify export dataset/ | ratify export dataset-2015/ --as-of 2015-01-01")
+@handled
+def export(
+    folder: Annotated[Path, typer.Argument(metavar="DIR", help="Folder to write into (created if missing).")],
+    as_of: AsOfOpt = None,
+    data: DataOpt = None,
+) -> None:
+    """The dataset whole: instruments, states, events and statuses as CSV with datapackage.json, and one SQLite file."""
+    from .export import tables, write
+
+    day = _as_of(as_of)
+    location = _location(data)
+    dataset = _load(location)
+    written = write(folder, tables(dataset, day), protected=protected_folders(location), version=dataset.version)
+    sys.stderr.write(f"ratify: wrote {', '.join(str(path) for path in written)}\n")
+
+
 @app.command(epilog="Examples: ratify validate | ratify validate --data ./data --format github")
 @handled
 def validate(

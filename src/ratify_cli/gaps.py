@@ -6,9 +6,12 @@ import datetime as dt
 from collections import Counter
 from typing import Any, Iterable, Optional
 
+from dataclasses import replace
+
 from .frozen import frozen
 from .dataset import Dataset
 from .dates import latest
+from .glossary import glossary, numbered
 from .errors import UsageError
 from .records import Instrument, State
 from .report import Column, Report, plain
@@ -50,7 +53,7 @@ LABELS = {OLD_NONE: "none (old check)", Status.NOT_ADOPTED.value: "not adopted"}
 """Shown statuses whose words differ from the status word."""
 
 _COLUMN = {
-    "state": Column("state", "State"),
+    "state": Column("state", "State", beside="state_name"),
     "instrument_name": Column("instrument_name", "Instrument"),
     "status": Column("shown", "Status"),
     "checked": Column("checked", "Checked"),
@@ -253,6 +256,7 @@ def _pair_report(
         hidden=frozenset({"fn", "ref", "shown", "step"}),
         fields=STATUS_FIELDS,
         gaps=sum(ps.status.is_gap for _s, _i, ps in pairs),
+        glossary=glossary(data, [s.code for s, _i, _ps in pairs] + list(sel.states), [i.id for _s, i, _ps in pairs]),
     )
 
 
@@ -288,7 +292,8 @@ def gaps_for_state(data: Dataset, sel: Selection, code: str) -> Report:
     ) + tuple(line for line in (note(state, sel.as_of),) if line)
     pairs = [(state, i, statuses[i.id]) for i in instruments if statuses[i.id].status.is_gap]
     title = f"Gaps: {state.name_en} ({state.code})"
-    return _pair_report("gaps-state", title, data, sel, pairs, summary, STATE_GAP_COLUMNS)
+    report = _pair_report("gaps-state", title, data, sel, pairs, summary, STATE_GAP_COLUMNS)
+    return replace(report, glossary=glossary(data, [state.code], [i.id for _s, i, _ps in pairs]))
 
 
 def gaps_for_instrument(data: Dataset, sel: Selection, ident: str) -> Report:
@@ -312,7 +317,8 @@ def gaps_for_instrument(data: Dataset, sel: Selection, ident: str) -> Report:
         f"Newest check: {newest.date.isoformat()} against {newest.source}" if newest else "No complete source read.",
     )
     pairs = [(s, inst, statuses[s.code]) for s in states if statuses[s.code].status.is_gap]
-    return _pair_report("gaps-instrument", title, data, sel, pairs, summary, INSTRUMENT_GAP_COLUMNS)
+    report = _pair_report("gaps-instrument", title, data, sel, pairs, summary, INSTRUMENT_GAP_COLUMNS)
+    return replace(report, glossary=glossary(data, [s.code for s, _i, _ps in pairs], [inst.id]))
 
 
 def status_table(data: Dataset, sel: Selection) -> Report:
@@ -333,8 +339,10 @@ def matrix(data: Dataset, sel: Selection) -> Report:
     used: set[str] = set()
     secondary = False
     gaps = 0
+    sources: list[str] = []
     for state in states:
-        row: dict[str, Any] = {"state": state.code}
+        row: dict[str, Any] = {"state": state.code, "state_name": state.name_en}
+        cited = []
         for inst in instruments:
             ps = compute(data, state, inst, sel.as_of)
             shown = shown_status(ps)
@@ -344,6 +352,10 @@ def matrix(data: Dataset, sel: Selection) -> Report:
             used.add(shown)
             secondary = secondary or bool(ps.secondary)
             gaps += ps.status.is_gap
+            if ps.source:
+                numbered([{"source": ps.source}], sources)
+                cited.append(sources.index(ps.source) + 1)
+        row["ref"] = " ".join(f"S{n}" for n in sorted(set(cited)))
         rows.append(row)
     parties = Counter(inst_id for row in rows for inst_id, value in row.items() if value == Status.PARTY.value)
     existing = [i for i in instruments if sel.as_of >= i.adopted]
@@ -354,20 +366,22 @@ def matrix(data: Dataset, sel: Selection) -> Report:
         + ".",
         "Parties per instrument: " + ", ".join(f"{i.short_name} {parties[i.id]}" for i in existing) + ".",
     )
-    hidden = frozenset(key for inst in instruments for key in (f"{inst.id}~", f"{inst.id}~2"))
+    hidden = frozenset(key for inst in instruments for key in (f"{inst.id}~", f"{inst.id}~2")) | {"state_name", "ref"}
     return Report(
         kind="matrix",
         title="Ratification matrix",
         as_of=sel.as_of,
         data_version=data.version,
-        columns=(Column("state", "State"),)
-        + tuple(Column(f"{i.id}~", i.short_name, symbol=True, flag=f"{i.id}~2") for i in instruments),
+        columns=(Column("state", "State", beside="state_name"),)
+        + tuple(Column(f"{i.id}~", i.short_name, symbol=True, flag=f"{i.id}~2", group=i.system.value) for i in instruments)
+        + (Column("ref", "Sources"),),
         rows=tuple(rows),
         summary=summary,
         legend=_legend(used, secondary),
         symbols=SYMBOLS,
         flag_mark=SECONDARY_MARK,
-        sources=tuple(dict.fromkeys(check.source for i in instruments for check in i.checks)),
+        sources=tuple(sources),
         gaps=gaps,
         hidden=hidden,
+        glossary=glossary(data, [s.code for s in states], [i.id for i in instruments]),
     )

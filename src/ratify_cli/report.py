@@ -22,6 +22,10 @@ class Column:
     """Cells are status words shown as the report's symbols."""
     flag: Optional[str] = None
     """For a symbol column: the row key of a boolean that adds the report's `flag_mark` to the symbol."""
+    beside: Optional[str] = None
+    """The row key of a name that Markdown and HTML show beside this column's code (a state's name)."""
+    group: str = ""
+    """The group a matrix column belongs to (its system), for layouts that split the matrix."""
 
 
 @frozen
@@ -64,6 +68,8 @@ class Report:
     """The public row keys in order, so a CSV of no rows still has its header."""
     data_dir: str = ""
     """The data folder the report was computed from (set by the CLI), for the output's data line."""
+    glossary: tuple[tuple[str, str], ...] = ()
+    """(code, name) for every state code and instrument short name the tables show, in the order first shown."""
 
     def public_fields(self) -> tuple[str, ...]:
         """`fields`, or the keys of the rows when not declared."""

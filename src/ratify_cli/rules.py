@@ -12,7 +12,7 @@ from .dataset import INSTRUMENTS_FILE, STATES_FILE, Dataset
 from .findings import Finding, Path, Severity
 from .dates import Day, earliest, latest
 from .records import ALL, Event, Instrument
-from .status import sort_events
+from .status import event_order, sort_events
 from .suggest import suggest
 from .vocab import Action
 
@@ -140,7 +140,11 @@ def _event_fields(event: Event, inst: Instrument, code: str, at: Path) -> Iterat
 
 
 def event_sequences(data: Dataset, today: dt.date) -> Iterator[Finding]:
-    """Per pair: no duplicates, no consent while party, no denunciation without consent."""
+    """Per pair: no duplicates, no consent while party, no denunciation without consent.
+
+    An act known only to its year or month may fall before or after a dated act of the same period: a sequence is
+    wrong only when it is wrong with every partial date at its first day and with every one at its last.
+    """
     for state_index, state in enumerate(data.states):
         pairs: dict[str, list[Event]] = {}
         for event in state.events:
@@ -148,27 +152,35 @@ def event_sequences(data: Dataset, today: dt.date) -> Iterator[Finding]:
         for events in pairs.values():
             if len(events) == 1 and events[0].action is not Action.DENUNCIATION:
                 continue  # a lone signature or consent breaks no sequence rule (most pairs, at any scale)
-            party = False
-            seen: set[tuple[Action, Day]] = set()
-            for event in sort_events(events):
-                key = (event.action, event.date)
-                problem: Optional[tuple[str, str]] = None
-                if key in seen:
-                    problem = ("duplicate-event", "the same event is recorded twice")
-                elif event.disputed:
-                    pass
-                elif event.action.is_consent:
-                    if party:
-                        problem = ("consent-while-party", "already party, with no denunciation in between")
-                    party = True
-                elif event.action is Action.DENUNCIATION:
-                    if not party:
-                        problem = ("denunciation-without-consent", "a denunciation needs an earlier consent act")
-                    party = False
-                seen.add(key)
-                if problem is not None:
+            first = _sequence_problems(sort_events(events))
+            last = _sequence_problems(sorted(events, key=lambda e: (latest(e.date), event_order(e))))
+            for ident, (event, code, text) in first.items():
+                if ident in last and last[ident][1] == code:
                     at: Path = ("states", state_index, "events", _position(state.events, event))
-                    yield _error(STATES_FILE, at, problem[0], f"{_label(state.code, event)}: {problem[1]}")
+                    yield _error(STATES_FILE, at, code, f"{_label(state.code, event)}: {text}")
+
+
+def _sequence_problems(events: list[Event]) -> dict[int, tuple[Event, str, str]]:
+    """The problems of a pair's events read in the given order, keyed by the event object's identity."""
+    party = False
+    seen: set[tuple[Action, Day]] = set()
+    problems: dict[int, tuple[Event, str, str]] = {}
+    for event in events:
+        key = (event.action, event.date)
+        if key in seen:
+            problems[id(event)] = (event, "duplicate-event", "the same event is recorded twice")
+        elif event.disputed:
+            pass
+        elif event.action.is_consent:
+            if party:
+                problems[id(event)] = (event, "consent-while-party", "already party, with no denunciation in between")
+            party = True
+        elif event.action is Action.DENUNCIATION:
+            if not party:
+                problems[id(event)] = (event, "denunciation-without-consent", "a denunciation needs an earlier consent act")
+            party = False
+        seen.add(key)
+    return problems
 
 
 def _position(events: tuple[Event, ...], event: Event) -> int:

@@ -112,10 +112,11 @@ class PairStatus:
 
 def sort_events(events: Iterable[Event]) -> list[Event]:
     """Events in the order they happened, same-day acts in the order the rules apply them; file order never matters."""
-    return sorted(events, key=_event_order)
+    return sorted(events, key=event_order)
 
 
-def _event_order(e: Event) -> tuple[object, ...]:
+def event_order(e: Event) -> tuple[object, ...]:
+    """The sort key of an event: its first possible day, then the same-day order of the rules, then the rest."""
     effective = e.effective or e.date
     return (earliest(e.date), _DAY_ORDER[e.action], e.action.value, latest(e.date), earliest(effective),
             latest(effective), e.source, e.note or "")
@@ -191,7 +192,7 @@ def _resolve(instrument: Instrument, events: Iterable[Event], pick: Callable[[Da
         else:
             effective = day
         acts.append(_Act(event, day, effective))
-    acts.sort(key=lambda act: (act.date, _DAY_ORDER[act.event.action], act.effective, _event_order(act.event)))
+    acts.sort(key=lambda act: (act.date, _DAY_ORDER[act.event.action], act.effective, event_order(act.event)))
     return acts
 
 

@@ -14,8 +14,10 @@ from ..report import Column, Report, symbol, text
 from . import RenderOptions
 from .safe import printable
 
-MATRIX_HEADER = 8
-"""Vertical column labels of the matrix are cut to this many characters."""
+CELL = 3
+"""Width of a matrix column: the symbol, the flag mark or a space, and a space; room for a two-digit number."""
+GROUPS = {"un": "UN", "inter-american": "Inter-American", "ilo": "ILO"}
+"""How the matrix names the systems it is split by."""
 
 STYLES = {
     "party": "green",
@@ -57,27 +59,67 @@ def _table(report: Report, columns: tuple[Column, ...], rows: tuple[dict[str, An
     return table
 
 
+def _key(numbered: list[tuple[int, Column]], width: int) -> list[Text]:
+    """`1 ICRMW  2 ICCPR ...`: each column's number and full short name, wrapped to the width."""
+    lines: list[str] = []
+    for number, column in numbered:
+        item = f"{number} {printable(column.header)}"
+        if lines and len(lines[-1]) + 2 + len(item) <= width:
+            lines[-1] += "  " + item
+        else:
+            lines.append(item)
+    return [Text(line, style="dim") for line in lines]
+
+
+def _blocks(columns: list[Column], width: int) -> list[tuple[str, list[int]]]:
+    """(title, column indexes) per block: all in one when they fit, else one or more per system."""
+    per_block = max(1, (width - 5) // CELL)
+    if len(columns) <= per_block:
+        return [("", list(range(len(columns))))]
+    groups: dict[str, list[int]] = {}
+    for index, column in enumerate(columns):
+        groups.setdefault(column.group, []).append(index)
+    blocks = []
+    for group, indexes in groups.items():
+        name = GROUPS.get(group, group)
+        count = -(-len(indexes) // per_block)
+        size = -(-len(indexes) // count)  # blocks of even size: 13 and 13, not 25 and 1
+        chunks = [indexes[start : start + size] for start in range(0, len(indexes), size)]
+        for part, chunk in enumerate(chunks, start=1):
+            blocks.append((name + (f" ({part}/{len(chunks)})" if len(chunks) > 1 else ""), chunk))
+    return blocks
+
+
+def _spans(columns: list[Column], indexes: list[int], width: int) -> Text:
+    """One line naming the system above the first column of each run of its columns."""
+    line = " " * 5
+    previous = None
+    for index in indexes:
+        group = columns[index].group
+        if group != previous:
+            line = line[: 5 + CELL * indexes.index(index)].ljust(5 + CELL * indexes.index(index))
+            line += "┌" + GROUPS.get(group, group) + " "
+        previous = group
+    return Text(printable(line[:width].rstrip()), style="bold")
+
+
 def _matrix(report: Report, width: int) -> list[RenderableType]:
-    """States down, instruments across with vertical headers, in blocks that fit the width."""
-    first, rest = report.columns[0], report.columns[1:]
-    per_block = max(1, (width - 6) // 2)
-    label = {c.key: c.header.replace(" ", "")[:MATRIX_HEADER] for c in rest}
+    """States down, instruments across as numbered columns with a key naming each in full; split by system when narrow."""
+    first = report.columns[0]
+    columns = [c for c in report.columns if c.symbol]
     blocks: list[RenderableType] = []
-    for start in range(0, len(rest), per_block):
-        block = rest[start : start + per_block]
-        height = max(len(label[c.key]) for c in block)
-        lines = []
-        for level in range(height):
-            heads = " ".join(label[c.key][level] if level < len(label[c.key]) else " " for c in block)
-            lines.append(Text(" " * 5 + printable(heads), style="bold"))
+    for title, indexes in _blocks(columns, width):
+        lines = [Text(printable(title), style="bold")] if title else [_spans(columns, indexes, width)]
+        lines.append(Text(" " * 5 + "".join(str(i + 1).ljust(CELL) for i in indexes).rstrip(), style="bold"))
         for row in report.rows:
             line = Text(printable(text(row.get(first.key))).ljust(5))
-            for column in block:
-                cell = _cell(report, column, row)  # a symbol, and the flag mark or a space: two characters a column
-                cell.pad_right(2 - cell.cell_len)
+            for index in indexes:
+                cell = _cell(report, columns[index], row)  # a symbol and the flag mark or a space, then a space
+                cell.pad_right(CELL - cell.cell_len)
                 line.append_text(cell)
             line.rstrip()
             lines.append(line)
+        lines.extend(_key([(i + 1, columns[i]) for i in indexes], width))
         blocks.append(Group(*lines, Text("")))
     return blocks
 
