@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from itertools import permutations
 from urllib.parse import urlsplit
 from typing import Callable, Iterator, Optional
 
 from .dataset import INSTRUMENTS_FILE, STATES_FILE, Dataset
 from .findings import Finding, Path, Severity
-from .dates import Day, earliest, latest
+from .dates import Day, earliest, is_exact, latest
 from .records import ALL, Event, Instrument
 from .status import event_order, sort_events
 from .suggest import suggest
@@ -142,8 +143,8 @@ def _event_fields(event: Event, inst: Instrument, code: str, at: Path) -> Iterat
 def event_sequences(data: Dataset, today: dt.date) -> Iterator[Finding]:
     """Per pair: no duplicates, no consent while party, no denunciation without consent.
 
-    An act known only to its year or month may fall before or after a dated act of the same period: a sequence is
-    wrong only when it is wrong with every partial date at its first day and with every one at its last.
+    An act known only to its year or month may fall anywhere in it: a sequence with such acts is wrong only when no
+    placement of them gives a valid one.
     """
     for state_index, state in enumerate(data.states):
         pairs: dict[str, list[Event]] = {}
@@ -152,12 +153,33 @@ def event_sequences(data: Dataset, today: dt.date) -> Iterator[Finding]:
         for events in pairs.values():
             if len(events) == 1 and events[0].action is not Action.DENUNCIATION:
                 continue  # a lone signature or consent breaks no sequence rule (most pairs, at any scale)
-            first = _sequence_problems(sort_events(events))
-            last = _sequence_problems(sorted(events, key=lambda e: (latest(e.date), event_order(e))))
-            for ident, (event, code, text) in first.items():
-                if ident in last and last[ident][1] == code:
-                    at: Path = ("states", state_index, "events", _position(state.events, event))
-                    yield _error(STATES_FILE, at, code, f"{_label(state.code, event)}: {text}")
+            problems = _sequence_problems(sort_events(events))
+            if problems and not all(is_exact(e.date) for e in events) and _some_order_fits(events):
+                continue
+            for event, code, text in problems.values():
+                at: Path = ("states", state_index, "events", _position(state.events, event))
+                yield _error(STATES_FILE, at, code, f"{_label(state.code, event)}: {text}")
+
+
+MAX_ORDERED = 8
+"""Pairs with more events than this that use partial dates are checked in their sorted order only."""
+
+
+def _some_order_fits(events: list[Event]) -> bool:
+    """Whether the pair's events, each placed anywhere in its day, month or year, can follow a valid sequence."""
+    if len(events) > MAX_ORDERED:
+        return False
+
+    def allowed(order: tuple[Event, ...]) -> bool:
+        for i, before in enumerate(order):
+            for after in order[i + 1:]:
+                if latest(after.date) < earliest(before.date):
+                    return False
+                if is_exact(before.date) and before.date == after.date and event_order(after) < event_order(before):
+                    return False
+        return True
+
+    return any(not _sequence_problems(list(order)) for order in permutations(events) if allowed(order))
 
 
 def _sequence_problems(events: list[Event]) -> dict[int, tuple[Event, str, str]]:
