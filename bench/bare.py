@@ -30,6 +30,7 @@ def gaps(
     subregion: Annotated[Optional[str], typer.Option("--subregion", help="Subregion.")] = None,
     members: Annotated[bool, typer.Option("--members/--all-states", help="Members only.")] = True,
     fmt: Annotated[str, typer.Option("--format", "-f", help="Format.")] = "table",
+    lang: Annotated[str, typer.Option("--lang", help="Language.")] = "en",
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="File.")] = None,
     width: Annotated[Optional[int], typer.Option("--width", min=20, help="Width.")] = None,
     exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 on gaps.")] = False,

@@ -445,9 +445,10 @@ def test_a_state_that_left_says_so(runner) -> None:
     assert result.exit_code == 0
     assert "Nicaragua (NIC) left the OAS on 2023-11-19 (notified 2021-11-19)" in result.stdout
     doc = json.loads(invoke(runner, "gaps", "-s", "NIC", "--as-of", "2024-01-01", "-f", "json").stdout)
-    assert any("left the OAS" in line for line in doc["summary"])
+    nic = {"code": "NIC", "name_en": "Nicaragua", "name_es": "Nicaragua"}
+    assert doc["summary"][1] == {"code": "membership.left", "state": nic, "left": "2023-11-19", "notified": "2021-11-19"}
     member = invoke(runner, "gaps", "-s", "MEX", "--as-of", "2024-01-01", "-f", "json").stdout
-    assert "OAS" not in "".join(json.loads(member)["summary"])
+    assert [line["code"] for line in json.loads(member)["summary"]] == ["summary.gaps-state"]
 
 
 def test_denounced_rows_show_their_date(runner) -> None:

@@ -11,7 +11,7 @@ from markdown_it import MarkdownIt
 
 from ratify_cli.formats import OutputFormat, RenderOptions, formatter_for, render
 from ratify_cli.gaps import STATUS_FIELDS, Selection, gaps_for_instrument, gaps_for_state, matrix, status_table
-from ratify_cli.report import Column, Report
+from ratify_cli.report import Column, Msg, Report
 
 from .conftest import D
 
@@ -131,13 +131,15 @@ HOSTILE = "a|b `c` <script>x</script> *d* [e](f) \\ \x1b[31m\nnew line"
 
 
 def _hostile_report() -> Report:
+    hostile = Msg("literal", {"text": HOSTILE})
     return Report(
         kind="status",
-        title=HOSTILE,
+        title=hostile,
         data_version="v",
-        columns=(Column("a", HOSTILE), Column("b", "B")),
+        columns=(Column("a", hostile), Column("b", "state")),
         rows=({"a": HOSTILE, "b": "=1+1"}, {"a": "-2", "b": "@SUM(A1)"}),
-        footnotes=(HOSTILE,),
+        summary=(hostile,),
+        footnotes=(hostile,),
     )
 
 
@@ -186,5 +188,5 @@ def test_terminal_fits_width(bundled, width) -> None:
 
 def test_json_is_utf8_text(mini) -> None:
     out = render(_hostile_report(), OutputFormat.JSON)
-    assert json.loads(out)["title"] == HOSTILE
+    assert json.loads(out)["title"] == {"code": "literal", "text": HOSTILE}
     out.encode("utf-8")

@@ -8,22 +8,21 @@ from collections import Counter
 from typing import Any, Literal, Optional
 
 from .dataset import Dataset
-from .errors import UsageError
-from .gaps import Selection, compute, select_instruments, select_states
 from .dates import earliest, latest
+from .errors import UsageError
+from .gaps import Selection, compute, instrument_ref, select_instruments, select_states, state_ref
 from .records import ALL, Check, Instrument, State
-from .report import Column, Report, Section, plain
+from .report import Column, Msg, Report, Section, plain
 from .status import Status, sort_events
 from .vocab import Action
-from .words import plural
 
 EVENT_COLUMNS = (
-    Column("date", "Date"),
-    Column("state", "State"),
-    Column("instrument", "Instrument"),
-    Column("action", "Action"),
-    Column("effective", "Effective"),
-    Column("flags", "Notes"),
+    Column("date", "date"),
+    Column("state", "state"),
+    Column("instrument", "instrument"),
+    Column("action", "action", vocab="action"),
+    Column("effective", "effective"),
+    Column("flags", "notes"),
 )
 
 
@@ -37,27 +36,26 @@ def instruments_table(data: Dataset, sel: Selection) -> Report:
         rows.append(row)
     return Report(
         kind="instruments",
-        title="Instruments",
+        title=Msg("title.instruments"),
         data_version=data.version,
         columns=(
-            Column("id", "Id"),
-            Column("short_name", "Name"),
-            Column("system", "System"),
-            Column("reference", "Ref"),
-            Column("in_force", "In force"),
-            Column("coverage_text", "Newest check"),
+            Column("id", "id"),
+            Column("short_name", "name"),
+            Column("system", "system", vocab="system"),
+            Column("reference", "ref"),
+            Column("in_force", "in_force"),
+            Column("coverage_text", "newest_check"),
         ),
         rows=tuple(rows),
-        summary=(f"{plural(len(rows), 'instrument')}.",),
+        summary=(Msg("summary.instruments", {"count": len(rows)}),),
         hidden=frozenset({"coverage_text"}),
     )
 
 
-def _coverage_text(check: Optional[Check]) -> str:
+def _coverage_text(check: Optional[Check]) -> Msg:
     if check is None:
-        return "none"
-    covered = "all states" if check.states == ALL else f"{len(check.states)} states"
-    return f"{check.date.isoformat()} ({covered})"
+        return Msg("cell.coverage-none")
+    return Msg("cell.coverage", {"date": check.date, "states": "all" if check.states == ALL else len(check.states)})
 
 
 def states_table(data: Dataset, sel: Selection) -> Report:
@@ -73,20 +71,20 @@ def states_table(data: Dataset, sel: Selection) -> Report:
     members = sum(1 for row in rows if row["member"])
     return Report(
         kind="states",
-        title="States",
+        title=Msg("title.states"),
         as_of=sel.as_of,
         data_version=data.version,
         columns=(
-            Column("code", "Code"),
-            Column("name_en", "Name"),
-            Column("name_es", "Nombre"),
-            Column("subregion", "Subregion"),
-            Column("member", "Member"),
-            Column("joined", "Joined"),
-            Column("left", "Left"),
+            Column("code", "code"),
+            Column("name_en", "name_en"),
+            Column("name_es", "name_es"),
+            Column("subregion", "subregion", vocab="subregion"),
+            Column("member", "member"),
+            Column("joined", "joined"),
+            Column("left", "left"),
         ),
         rows=tuple(rows),
-        summary=(f"{plural(len(rows), 'state')}; {plural(members, 'OAS member')} as of {sel.as_of.isoformat()}.",),
+        summary=(Msg("summary.states", {"states": len(rows), "members": members, "as_of": sel.as_of}),),
         hidden=frozenset({"joined", "left"}),
     )
 
@@ -99,10 +97,10 @@ def _detail_rows(record: dict[str, Any], skip: set[str]) -> tuple[dict[str, Any]
 
 
 def _event_row(state: State, event: Any) -> dict[str, Any]:
-    flags = [flag for flag in ("reservations", "declarations") if getattr(event, flag)]
-    flags += [f"accepts {m.id}" for m in event.mechanisms]
-    flags += ["disputed"] if event.disputed else []
-    flags += ["secondary source"] if event.secondary else []
+    flags = [Msg("cell.flag", {"flag": flag}) for flag in ("reservations", "declarations") if getattr(event, flag)]
+    flags += [Msg("cell.accepts", {"mechanism": m.id}) for m in event.mechanisms]
+    flags += [Msg("cell.flag", {"flag": "disputed"})] if event.disputed else []
+    flags += [Msg("cell.flag", {"flag": "secondary"})] if event.secondary else []
     return {
         "date": event.date,
         "state": state.code,
@@ -113,7 +111,7 @@ def _event_row(state: State, event: Any) -> dict[str, Any]:
         "secondary": event.secondary,
         "disputed": event.disputed,
         "note": event.note,
-        "flags": ", ".join(flags),
+        "flags": tuple(flags),
     }
 
 
@@ -131,12 +129,12 @@ def _show_state(data: Dataset, state: State, as_of: dt.date) -> Report:
     events = tuple(_event_row(state, e) for e in sort_events(state.events) if latest(e.date) <= as_of)
     return Report(
         kind="show-state",
-        title=f"{state.name_en} ({state.code})",
+        title=Msg("title.show-state", {"state": state_ref(state)}),
         as_of=as_of,
         data_version=data.version,
-        columns=(Column("field", "Field"), Column("value", "Value")),
+        columns=(Column("field", "field"), Column("value", "value")),
         rows=_detail_rows(record, {"events"}),
-        sections=(Section("events", "Events", EVENT_COLUMNS, events),),
+        sections=(Section("events", "events", EVENT_COLUMNS, events),),
         sources=tuple(dict.fromkeys([*state.oas.sources, *(e["source"] for e in events)])),
         extra={"record": record},
     )
@@ -155,12 +153,12 @@ def _show_instrument(data: Dataset, inst: Instrument, as_of: dt.date) -> Report:
     events = tuple(_event_row(state, event) for state, event in happened)
     return Report(
         kind="show-instrument",
-        title=f"{inst.short_name}: {inst.title_en}",
+        title=Msg("title.show-instrument", {"instrument": instrument_ref(inst)}),
         as_of=as_of,
         data_version=data.version,
-        columns=(Column("field", "Field"), Column("value", "Value")),
+        columns=(Column("field", "field"), Column("value", "value")),
         rows=_detail_rows(record, set()),
-        sections=(Section("events", "Events", EVENT_COLUMNS, events),),
+        sections=(Section("events", "events", EVENT_COLUMNS, events),),
         sources=tuple(dict.fromkeys([inst.status_url, *inst.sources, *(check.source for check in inst.checks)])),
         extra={"record": record},
     )
@@ -206,27 +204,30 @@ def changes(
         counts.append({"group": group, "party_start": before, "party_end": after, "actions": sum(r[group_key] == group for r in rows)})
     kinds = Counter("consent" if Action(row["action"]).is_consent else row["action"] for row in rows)
     summary = (
-        f"{plural(len(rows), 'action')} from {since.isoformat()} to {until.isoformat()}"
-        + (": " + ", ".join(plural(n, k) for k, n in sorted(kinds.items())) if rows else "")
-        + ".",
-        f"Party relationships: {sum(c['party_start'] for c in counts)} on {start.isoformat()}, "
-        f"{sum(c['party_end'] for c in counts)} on {until.isoformat()}.",
+        Msg("summary.changes", {"actions": len(rows), "since": since, "until": until, "kinds": dict(sorted(kinds.items()))}),
+        Msg(
+            "summary.changes-parties",
+            {
+                "start_count": sum(c["party_start"] for c in counts), "start": start,
+                "end_count": sum(c["party_end"] for c in counts), "until": until,
+            },
+        ),
     )
     count_columns = (
-        Column("group", by.capitalize()),
-        Column("party_start", f"Parties {start.isoformat()}"),
-        Column("party_end", f"Parties {until.isoformat()}"),
-        Column("actions", "Actions"),
+        Column("group", Msg("header.group", {"by": by})),
+        Column("party_start", Msg("header.parties-on", {"date": start})),
+        Column("party_end", Msg("header.parties-on", {"date": until})),
+        Column("actions", "actions"),
     )
     return Report(
         kind="changes",
-        title=f"Changes {since.isoformat()} to {until.isoformat()}, by {by}",
+        title=Msg("title.changes", {"since": since, "until": until, "by": by}),
         as_of=until,
         data_version=data.version,
         columns=EVENT_COLUMNS,
         rows=tuple(rows),
         summary=summary,
-        sections=(Section("counts", "Parties at the start and at the end", count_columns, tuple(counts)),),
+        sections=(Section("counts", "counts", count_columns, tuple(counts)),),
         sources=tuple(dict.fromkeys(row["source"] for row in rows)),
         extra={"since": since, "until": until, "by": by},
         hidden=frozenset({"flags"}),

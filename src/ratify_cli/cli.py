@@ -18,6 +18,7 @@ from . import __version__
 from .errors import DataError, RatifyError, UsageError
 from .formats import FindingsFormat, OutputFormat, RenderOptions, render
 from .paths import ENV_VAR, DataLocation, locate, protected_folders
+from .text import Lang
 from .vocab import Subregion, System
 
 app = typer.Typer(
@@ -134,6 +135,13 @@ FormatOpt = Annotated[
         callback=_choice(OutputFormat, "--format"),
     ),
 ]
+LangOpt = Annotated[
+    str,
+    typer.Option(
+        "--lang", help="Language of the table and Markdown formats (JSON and CSV never change).",
+        metavar=_metavar(Lang), callback=_choice(Lang, "--lang"),
+    ),
+]
 OutputOpt = Annotated[
     Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically; folders are created).")
 ]
@@ -241,7 +249,12 @@ def _check(dataset: Any, sel: Any, states: Any = (), instruments: Any = ()) -> N
 
 
 def _write(
-    report: Any, fmt: OutputFormat, output: Optional[Path], location: DataLocation, width: Optional[int] = None
+    report: Any,
+    fmt: OutputFormat,
+    output: Optional[Path],
+    location: DataLocation,
+    width: Optional[int] = None,
+    lang: Lang = Lang.EN,
 ) -> None:
     from dataclasses import replace
 
@@ -251,7 +264,7 @@ def _write(
     to_stdout = output is None or str(output) == "-"
     to_terminal = to_stdout and sys.stdout.isatty()
     color = fmt is OutputFormat.TABLE and to_stdout and console.color(to_terminal)
-    options = RenderOptions(color=color, width=console.width(to_terminal, width))
+    options = RenderOptions(color=color, width=console.width(to_terminal, width), lang=lang)
     content = render(replace(report, data_dir=str(location.folder)), fmt, options)
     emit(content, output, protected=protected_folders(location))
 
@@ -269,6 +282,7 @@ def gaps(
     subregion: SubregionOpt = None,
     members: MembersOpt = True,
     fmt: FormatOpt = "table",
+    lang: LangOpt = "en",
     output: OutputOpt = None,
     width: WidthOpt = None,
     exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when any gap is listed (for CI).")] = False,
@@ -289,7 +303,7 @@ def gaps(
         report = core.gaps_for_instrument(dataset, sel, instrument)
     else:
         report = core.matrix(dataset, sel)
-    _write(report, fmt, output, location, width)
+    _write(report, fmt, output, location, width, lang)
     if exit_code and report.gaps:
         raise typer.Exit(1)
 
@@ -305,6 +319,7 @@ def status(
     subregion: SubregionOpt = None,
     members: MembersOpt = True,
     fmt: FormatOpt = "table",
+    lang: LangOpt = "en",
     output: OutputOpt = None,
     width: WidthOpt = None,
     data: DataOpt = None,
@@ -316,7 +331,7 @@ def status(
     dataset = _load(location)
     sel = _selection(as_of, state, instrument, system, topic, subregion, members)
     _check(dataset, sel)
-    _write(status_table(dataset, sel), fmt, output, location, width)
+    _write(status_table(dataset, sel), fmt, output, location, width, lang)
 
 
 @app.command(epilog="Example: ratify changes --since 2005-06-07 --by instrument")
@@ -332,6 +347,7 @@ def changes(
     subregion: SubregionOpt = None,
     members: MembersOpt = True,
     fmt: FormatOpt = "table",
+    lang: LangOpt = "en",
     output: OutputOpt = None,
     width: WidthOpt = None,
     data: DataOpt = None,
@@ -352,7 +368,7 @@ def changes(
     sel = _selection(until, state, instrument, system, topic, subregion, members, as_of_option="--until")
     _check(dataset, sel)
     report = core_changes(dataset, sel, start, sel.as_of, group)  # type: ignore[arg-type]
-    _write(report, fmt, output, location, width)
+    _write(report, fmt, output, location, width, lang)
 
 
 @app.command(epilog="Examples: ratify instruments | ratify instruments --system ilo --format json")
@@ -361,6 +377,7 @@ def instruments(
     system: SystemOpt = None,
     topic: TopicOpt = None,
     fmt: FormatOpt = "table",
+    lang: LangOpt = "en",
     output: OutputOpt = None,
     width: WidthOpt = None,
     data: DataOpt = None,
@@ -372,7 +389,7 @@ def instruments(
     dataset = _load(location)
     sel = _selection(None, system=system, topic=topic)
     _check(dataset, sel)
-    _write(instruments_table(dataset, sel), fmt, output, location, width)
+    _write(instruments_table(dataset, sel), fmt, output, location, width, lang)
 
 
 @app.command(epilog="Examples: ratify states | ratify states --all-states --as-of 2024-01-01 --format csv")
@@ -382,6 +399,7 @@ def states(
     subregion: SubregionOpt = None,
     members: MembersOpt = True,
     fmt: FormatOpt = "table",
+    lang: LangOpt = "en",
     output: OutputOpt = None,
     width: WidthOpt = None,
     data: DataOpt = None,
@@ -391,7 +409,7 @@ def states(
 
     location = _location(data)
     sel = _selection(as_of, subregion=subregion, members=members)
-    _write(states_table(_load(location), sel), fmt, output, location, width)
+    _write(states_table(_load(location), sel), fmt, output, location, width, lang)
 
 
 @app.command(epilog="Examples: ratify show MEX | ratify show icrmw | ratify show B-32")
@@ -400,6 +418,7 @@ def show(
     ident: Annotated[str, typer.Argument(metavar="ID", help="A state code, instrument id or reference.")],
     as_of: AsOfOpt = None,
     fmt: FormatOpt = "table",
+    lang: LangOpt = "en",
     output: OutputOpt = None,
     width: WidthOpt = None,
     data: DataOpt = None,
@@ -409,7 +428,7 @@ def show(
 
     location = _location(data)
     day = _as_of(as_of)
-    _write(core_show(_load(location), ident, day), fmt, output, location, width)
+    _write(core_show(_load(location), ident, day), fmt, output, location, width, lang)
 
 
 @app.command(epilog="Examples: ratify validate | ratify validate --data ./data --format github")
@@ -500,6 +519,7 @@ def sync(
         float, typer.Option("--timeout", help="Seconds to wait for each page.", callback=_positive)
     ] = 20.0,
     fmt: FormatOpt = "table",
+    lang: LangOpt = "en",
     width: WidthOpt = None,
     data: DataOpt = None,
 ) -> None:
@@ -536,7 +556,7 @@ def sync(
     unread = problems(result)
     for line in unread:
         sys.stderr.write(printable(f"ratify: {line}") + "\n")
-    _write(drift_report(dataset, result, dt.date.today()), fmt, None, location, width)
+    _write(drift_report(dataset, result, dt.date.today()), fmt, None, location, width, lang)
     if write:
         from .depositary.writer import apply
 

@@ -72,11 +72,3 @@ class ValidationSummary:
     def warnings(self) -> int:
         """How many findings are warnings."""
         return sum(f.severity is Severity.WARNING for f in self.findings)
-
-    def headline(self) -> str:
-        """One line: counts of records, errors and warnings."""
-        verdict = "valid" if not self.errors else "invalid"
-        from .words import plural
-
-        counts = ", ".join(plural(n, w) for n, w in ((self.instruments, "instrument"), (self.states, "state"), (self.events, "event")))
-        return f"{self.data_dir}: {verdict}: {counts}; {self.errors} error(s), {self.warnings} warning(s)"

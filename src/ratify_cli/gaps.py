@@ -6,61 +6,36 @@ import datetime as dt
 from collections import Counter
 from typing import Any, Iterable, Optional
 
-from .frozen import frozen
 from .dataset import Dataset
 from .errors import UsageError
+from .frozen import frozen
 from .records import Instrument, State
-from .report import Column, Report, plain
+from .report import FOOTNOTES, SOURCE_NUMBER, Column, Msg, Report, plain
 from .status import PairStatus, Status, pair_status
 from .suggest import suggest
-from .words import plural
 from .vocab import Subregion, System
-from .wording import note_text
 
 OLD_NONE = "none-old"
 """The shown status of a `none` whose newest check is more than STALE_AFTER older than the as-of date."""
 STALE_AFTER = dt.timedelta(days=366)
-SECONDARY_MARK = "†"
-"""Appended to a shown status (or matrix symbol) whose fact rests on a secondary source."""
-
-SYMBOLS = {
-    Status.PARTY.value: "●",
-    Status.PENDING.value: "◐",
-    Status.SIGNED.value: "○",
-    Status.DENOUNCED.value: "×",
-    Status.NONE.value: "·",
-    OLD_NONE: "◌",
-    Status.UNKNOWN.value: "?",
-    Status.NOT_ADOPTED.value: "–",
-}
-MEANINGS = {
-    Status.PARTY.value: "consent deposited and in force for the state",
-    Status.PENDING.value: "consent deposited, not yet in force",
-    Status.SIGNED.value: "signed, not yet ratified",
-    Status.DENOUNCED.value: "was party, denunciation in effect",
-    Status.NONE.value: "no action, per a complete source checked on the date shown",
-    OLD_NONE: "no action when a complete source was last read, over a year before the as-of date",
-    Status.UNKNOWN.value: "no complete source covers this pair, or an act known only to its year or month "
-    "may or may not have happened by the date",
-    Status.NOT_ADOPTED.value: "the instrument did not exist yet on the as-of date (not a gap)",
-    SECONDARY_MARK: "rests on a secondary source (not the depositary's own page)",
-}
-LABELS = {OLD_NONE: "none (old check)", Status.NOT_ADOPTED.value: "not adopted"}
-"""Shown statuses whose words differ from the status word."""
+LEGEND_ORDER = ("party", "pending", "signed", "denounced", "none", OLD_NONE, "unknown", "not-adopted")
+"""Shown statuses in the order legends list them."""
+SECONDARY = "secondary"
+"""The legend code of a fact resting on a secondary source."""
 
 _COLUMN = {
-    "state": Column("state", "State"),
-    "instrument_name": Column("instrument_name", "Instrument"),
-    "status": Column("shown", "Status"),
-    "checked": Column("checked", "Checked"),
-    "signed": Column("signed", "Signed"),
-    "consented": Column("consented", "Consent"),
-    "consent_action": Column("consent_action", "Act"),
-    "in_force": Column("in_force", "In force"),
-    "denounced": Column("denounced", "Denounced"),
-    "next_step": Column("step", "Next step"),
-    "fn": Column("fn", "Notes"),
-    "ref": Column("ref", "Source"),
+    "state": Column("state", "state"),
+    "instrument_name": Column("instrument_name", "instrument"),
+    "status": Column("shown", "status"),
+    "checked": Column("checked", "checked"),
+    "signed": Column("signed", "signed"),
+    "consented": Column("consented", "consent"),
+    "consent_action": Column("consent_action", "act", vocab="action"),
+    "in_force": Column("in_force", "in_force"),
+    "denounced": Column("denounced", "denounced"),
+    "next_step": Column("step", "next_step"),
+    "fn": Column("fn", "notes", vocab=FOOTNOTES),
+    "ref": Column("ref", "source", vocab=SOURCE_NUMBER),
 }
 
 
@@ -78,6 +53,25 @@ STATUS_COLUMNS = _columns(
     "state", "instrument_name", "status", "signed", "consented", "consent_action", "in_force", "denounced", "checked",
     "fn", "ref"
 )
+
+
+def state_ref(state: State) -> dict[str, str]:
+    """A state as a message names it: its code and its names in every language."""
+    return {"code": state.code, "name_en": state.name_en, "name_es": state.name_es}
+
+
+def instrument_ref(inst: Instrument) -> dict[str, Any]:
+    """An instrument as a message names it: id, short name, reference and titles."""
+    return {
+        "id": inst.id, "short_name": inst.short_name, "reference": inst.reference, "title_en": inst.title_en,
+        "title_es": inst.title_es,
+    }
+
+
+def status_counts(statuses: Iterable[Status]) -> dict[str, int]:
+    """How many pairs have each status, every status listed (in the engine's order)."""
+    counts = Counter(statuses)
+    return {status.value: counts[status] for status in Status}
 
 
 @frozen
@@ -163,10 +157,9 @@ STATUS_FIELDS = (
 
 def status_row(ps: PairStatus, state: State, inst: Instrument, by_id: dict[str, Instrument]) -> dict[str, Any]:
     """The public JSON/CSV row for one pair (see docs/output.md), with its display-only cells."""
-    shown = shown_status(ps)
-    step = ps.next_step.value if ps.next_step else ""
+    step = Msg("cell.step", {"step": ps.next_step.value}) if ps.next_step else None
     if ps.prerequisite is not None:
-        step = f"join {by_id[ps.prerequisite].short_name} first"
+        step = Msg("cell.step-prerequisite", {"instrument": by_id[ps.prerequisite].short_name})
     return {
         "state": state.code,
         "state_name": state.name_en,
@@ -187,52 +180,48 @@ def status_row(ps: PairStatus, state: State, inst: Instrument, by_id: dict[str, 
         "checked": ps.checked,
         "secondary": ps.secondary,
         "source": ps.source,
-        "shown": LABELS.get(shown, shown) + (f" {SECONDARY_MARK}" if ps.secondary else ""),
+        "shown": Msg("cell.shown", {"status": shown_status(ps), "secondary": bool(ps.secondary)}),
         "step": step,
     }
 
 
-def _annotate(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], tuple[str, ...], tuple[str, ...]]:
-    """Footnote markers for reservations, denunciations and notes, and the numbered source list."""
-    footnotes: list[str] = []
+def _annotate(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], tuple[Msg, ...], tuple[str, ...]]:
+    """Footnotes for reservations, denunciations and notes (numbered in `fn`), and the numbered sources (`ref`)."""
+    footnotes: list[Msg] = []
     sources: list[str] = []
     for row in rows:
-        marks = []
+        names = {"state": row["state"], "instrument": row["instrument_name"]}
         remarks = []
         if row["reservations"] or row["declarations"]:
-            kinds = " and ".join(k for k in ("reservations", "declarations") if row[k])
-            remarks.append(f"{row['state']} made {kinds} with its {row['consent_action']} of {row['instrument_name']}")
+            kinds = [k for k in ("reservations", "declarations") if row[k]]
+            remarks.append(Msg("note.reservations", {**names, "kinds": kinds, "action": row["consent_action"]}))
         if row["denounced"]:
-            remarks.append(f"{row['state']} denounced {row['instrument_name']}, effective {row['denounced'].isoformat()}")
-        remarks.extend(f"{row['state']}, {row['instrument_name']}: {note_text(note)}" for note in row["notes"])
+            remarks.append(Msg("note.denounced", {**names, "effective": row["denounced"]}))
+        remarks.extend(Msg("note.status", {**names, "note": note}) for note in row["notes"])
+        numbers = []
         for remark in remarks:
             footnotes.append(remark)
-            marks.append(f"[{len(footnotes)}]")
+            numbers.append(len(footnotes))
         if row["source"] and row["source"] not in sources:
             sources.append(row["source"])
-        row["fn"] = " ".join(marks)
-        row["ref"] = f"S{sources.index(row['source']) + 1}" if row["source"] else ""
+        row["fn"] = tuple(numbers)
+        row["ref"] = sources.index(row["source"]) + 1 if row["source"] else None
     return rows, tuple(footnotes), tuple(sources)
 
 
-def _legend(statuses: Iterable[str], secondary: bool = False, symbols: bool = True) -> tuple[tuple[str, str], ...]:
-    """The meaning of every shown status used (keyed by symbol in the matrix, by word elsewhere)."""
+def _legend(statuses: Iterable[str], secondary: bool = False) -> tuple[str, ...]:
+    """The shown statuses used, in legend order, and `secondary` when a fact rests on a secondary source."""
     used = set(statuses)
-    legend = tuple(
-        (SYMBOLS[word], f"{LABELS.get(word, word)}: {MEANINGS[word]}") if symbols else (f"{LABELS.get(word, word)}:", MEANINGS[word])
-        for word in SYMBOLS
-        if word in used
-    )
-    return legend + (((SECONDARY_MARK, MEANINGS[SECONDARY_MARK]),) if secondary else ())
+    return tuple(code for code in LEGEND_ORDER if code in used) + ((SECONDARY,) if secondary else ())
 
 
 def _pair_report(
     kind: str,
-    title: str,
+    title: Msg,
     data: Dataset,
     sel: Selection,
     pairs: list[tuple[State, Instrument, PairStatus]],
-    summary: tuple[str, ...],
+    summary: tuple[Msg, ...],
     columns: tuple[Column, ...],
 ) -> Report:
     rows = [status_row(ps, s, i, data.by_id) for s, i, ps in pairs]
@@ -245,8 +234,7 @@ def _pair_report(
         columns=columns,
         rows=tuple(rows),
         summary=summary,
-        legend=_legend((shown_status(ps) for _s, _i, ps in pairs), any(r["secondary"] for r in rows), symbols=False),
-        symbols=SYMBOLS,
+        legend=_legend((shown_status(ps) for _s, _i, ps in pairs), any(r["secondary"] for r in rows)),
         footnotes=footnotes,
         sources=sources,
         hidden=frozenset({"fn", "ref", "shown", "step"}),
@@ -255,61 +243,45 @@ def _pair_report(
     )
 
 
-def _count_phrase(counts: Counter[Status]) -> list[str]:
-    phrases = []
-    for status, words in (
-        (Status.SIGNED, "signed awaiting ratification"),
-        (Status.PENDING, "pending entry into force"),
-        (Status.DENOUNCED, "denounced"),
-        (Status.NONE, "no action"),
-        (Status.UNKNOWN, "unknown"),
-    ):
-        if counts[status] or status in (Status.SIGNED, Status.NONE, Status.UNKNOWN):
-            phrases.append(f"{counts[status]} {words}")
-    return phrases
-
-
 def gaps_for_state(data: Dataset, sel: Selection, code: str) -> Report:
-    """The instruments a state has not joined, with next steps, and a summary line."""
+    """The instruments a state has not joined, with next steps, and a summary of its counts."""
+    from .membership import note
+
     state = find_state(data, code)
     instruments = select_instruments(data, sel)
     statuses = {i.id: compute(data, state, i, sel.as_of) for i in instruments}
-    counts = Counter(ps.status for ps in statuses.values())
+    counts = status_counts(ps.status for ps in statuses.values())
     existing = sum(counted(ps) for ps in statuses.values())
-    later = f"; {counts[Status.NOT_ADOPTED]} not yet adopted" if counts[Status.NOT_ADOPTED] else ""
-    from .membership import note
-
-    summary = (
-        f"{state.name_en} ({state.code}) is party to {counts[Status.PARTY]} of {plural(existing, 'instrument')}; "
-        + "; ".join(_count_phrase(counts))
-        + later
-        + ".",
-    ) + tuple(line for line in (note(state, sel.as_of),) if line)
+    ref = state_ref(state)
+    summary = (Msg("summary.gaps-state", {"state": ref, "counts": counts, "existing": existing}),)
+    membership = note(state, sel.as_of)
+    summary += (membership,) if membership is not None else ()
     pairs = [(state, i, statuses[i.id]) for i in instruments if statuses[i.id].status.is_gap]
-    title = f"Gaps: {state.name_en} ({state.code})"
+    title = Msg("title.gaps-state", {"state": ref})
     return _pair_report("gaps-state", title, data, sel, pairs, summary, STATE_GAP_COLUMNS)
 
 
 def gaps_for_instrument(data: Dataset, sel: Selection, ident: str) -> Report:
     """The states not party to an instrument, with dates, and a summary among the states in scope."""
     inst = find_instrument(data, ident)
-    title = f"Gaps: {inst.short_name} ({inst.reference})"
+    ref = instrument_ref(inst)
+    title = Msg("title.gaps-instrument", {"instrument": ref})
     if sel.as_of < inst.adopted:
-        summary = (
-            f"{inst.short_name} was adopted on {inst.adopted.isoformat()}: on {sel.as_of.isoformat()} it did not exist "
-            "yet, so no state had a step to take.",
-        )
+        summary = (Msg("summary.not-adopted-yet", {"instrument": ref, "adopted": inst.adopted, "as_of": sel.as_of}),)
         return _pair_report("gaps-instrument", title, data, sel, [], summary, INSTRUMENT_GAP_COLUMNS)
     states = select_states(data, sel)
     statuses = {s.code: compute(data, s, inst, sel.as_of) for s in states}
-    counts = Counter(ps.status for ps in statuses.values())
-    scope = "OAS member states" if sel.members_only and not sel.states else "states selected"
+    counts = status_counts(ps.status for ps in statuses.values())
+    members = sel.members_only and not sel.states
     checks = sorted(inst.checks, key=lambda check: check.date)
     newest = checks[-1] if checks else None
     summary = (
-        f"{inst.short_name}: among {len(states)} {scope} as of {sel.as_of.isoformat()}, "
-        f"{plural(counts[Status.PARTY], 'party')}; " + "; ".join(_count_phrase(counts)) + ".",
-        f"Newest check: {newest.date.isoformat()} against {newest.source}" if newest else "No complete source read.",
+        Msg(
+            "summary.gaps-instrument",
+            {"instrument": ref, "states": len(states), "members": members, "as_of": sel.as_of, "counts": counts},
+        ),
+        Msg("summary.newest-check", {"date": newest.date, "source": newest.source}) if newest
+        else Msg("summary.no-check"),
     )
     pairs = [(s, inst, statuses[s.code]) for s in states if statuses[s.code].status.is_gap]
     return _pair_report("gaps-instrument", title, data, sel, pairs, summary, INSTRUMENT_GAP_COLUMNS)
@@ -320,13 +292,13 @@ def status_table(data: Dataset, sel: Selection) -> Report:
     states = select_states(data, sel)
     instruments = select_instruments(data, sel)
     pairs = [(s, i, compute(data, s, i, sel.as_of)) for s in states for i in instruments]
-    counts = Counter(ps.status for _s, _i, ps in pairs)
-    summary = (f"{plural(len(pairs), 'pair')}: " + "; ".join(f"{counts[s]} {s.value}" for s in Status if counts[s]) + ".",)
-    return _pair_report("status", "Status", data, sel, pairs, summary, STATUS_COLUMNS)
+    counts = status_counts(ps.status for _s, _i, ps in pairs)
+    summary = (Msg("summary.status", {"pairs": len(pairs), "counts": counts}),)
+    return _pair_report("status", Msg("title.status"), data, sel, pairs, summary, STATUS_COLUMNS)
 
 
 def matrix(data: Dataset, sel: Selection) -> Report:
-    """States by instruments, one status word per cell (shown as symbols), with per-instrument counts."""
+    """States by instruments, one status code per cell (shown as symbols), with per-instrument counts."""
     states = select_states(data, sel)
     instruments = select_instruments(data, sel)
     rows = []
@@ -349,24 +321,27 @@ def matrix(data: Dataset, sel: Selection) -> Report:
     existing = [i for i in instruments if sel.as_of >= i.adopted]
     later = [i.short_name for i in instruments if sel.as_of < i.adopted]
     summary = (
-        f"{plural(len(states), 'state')} x {plural(len(existing), 'instrument')} as of {sel.as_of.isoformat()}"
-        + (f" ({len(later)} more not yet adopted: {', '.join(later)})" if later else "")
-        + ".",
-        "Parties per instrument: " + ", ".join(f"{i.short_name} {parties[i.id]}" for i in existing) + ".",
+        Msg(
+            "summary.matrix",
+            {"states": len(states), "instruments": len(existing), "as_of": sel.as_of, "later": later},
+        ),
+        Msg("summary.parties-per-instrument", {"parties": [[i.short_name, parties[i.id]] for i in existing]}),
     )
     hidden = frozenset(key for inst in instruments for key in (f"{inst.id}~", f"{inst.id}~2"))
     return Report(
         kind="matrix",
-        title="Ratification matrix",
+        title=Msg("title.matrix"),
         as_of=sel.as_of,
         data_version=data.version,
-        columns=(Column("state", "State"),)
-        + tuple(Column(f"{i.id}~", i.short_name, symbol=True, flag=f"{i.id}~2") for i in instruments),
+        columns=(Column("state", "state"),)
+        + tuple(
+            Column(f"{i.id}~", Msg("literal", {"text": i.short_name}), symbol=True, flag=f"{i.id}~2")
+            for i in instruments
+        ),
         rows=tuple(rows),
         summary=summary,
         legend=_legend(used, secondary),
-        symbols=SYMBOLS,
-        flag_mark=SECONDARY_MARK,
+        legend_symbols=True,
         sources=tuple(dict.fromkeys(check.source for i in instruments for check in i.checks)),
         gaps=gaps,
         hidden=hidden,

@@ -1,4 +1,4 @@
-"""The computed table every command produces once, and every format renders: rows, columns, legend, sources."""
+"""The computed table every command produces once, and every format renders: data and codes, never sentences."""
 
 from __future__ import annotations
 
@@ -12,12 +12,33 @@ from .dates import PartialDate
 from .frozen import frozen
 
 
+FOOTNOTES = "#footnotes"
+"""The `vocab` of a column of footnote numbers (shown `[1] [2]`)."""
+SOURCE_NUMBER = "#source"
+"""The `vocab` of a column of source numbers (shown `S1`, the Markdown source list's labels)."""
+
+
+@frozen
+class Msg:
+    """Something to say to a person, as a code and its values; the text module of each language words it."""
+
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def public(self) -> dict[str, Any]:
+        """The JSON form: the code and its values."""
+        return {"code": self.code, **plain(self.params)}
+
+
 @frozen
 class Column:
     """A column shown in human formats (terminal, Markdown); `key` names the row field it shows."""
 
     key: str
-    header: str
+    header: "str | Msg"
+    """A header code (worded by the text module), or a message (e.g. a date in the header, a name from the data)."""
+    vocab: Optional[str] = None
+    """The vocabulary the cells' codes come from (`status`, `step`, `action`, ...): the text module words them."""
     symbol: bool = False
     """Cells are status words shown as the report's symbols."""
     flag: Optional[str] = None
@@ -30,6 +51,7 @@ class Section:
 
     key: str
     title: str
+    """A header code."""
     columns: tuple[Column, ...]
     rows: tuple[dict[str, Any], ...]
 
@@ -39,19 +61,17 @@ class Report:
     """A computed result: rows (the machine contract) plus what a reader needs around them."""
 
     kind: str
-    title: str
+    title: Msg
     data_version: str
     columns: tuple[Column, ...]
     rows: tuple[dict[str, Any], ...]
     as_of: Optional[dt.date] = None
-    summary: tuple[str, ...] = ()
-    legend: tuple[tuple[str, str], ...] = ()
-    """(word or symbol, meaning) pairs for every symbol or status word used."""
-    symbols: dict[str, str] = field(default_factory=dict)
-    """Status word -> compact symbol, for `symbol` columns."""
-    flag_mark: str = ""
-    """Appended to a symbol whose column `flag` is true in the row."""
-    footnotes: tuple[str, ...] = ()
+    summary: tuple[Msg, ...] = ()
+    legend: tuple[str, ...] = ()
+    """The shown status codes used (and `secondary` when a fact rests on a secondary source), in legend order."""
+    legend_symbols: bool = False
+    """Whether the cells show statuses as symbols (the matrix), so the legend explains symbols, not words."""
+    footnotes: tuple[Msg, ...] = ()
     sources: tuple[str, ...] = ()
     sections: tuple[Section, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
@@ -88,26 +108,3 @@ def plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {key: plain(item) for key, item in value.items()}
     return value
-
-
-def symbol(report: "Report", column: Column, row: dict[str, Any]) -> str:
-    """A symbol column's cell: the value's symbol, and the flag mark where the row's flag is set."""
-    value = row.get(column.key)
-    if value is None:
-        return ""
-    mark = report.flag_mark if column.flag and row.get(column.flag) else ""
-    return report.symbols.get(value, str(value)) + mark
-
-
-def text(value: Any) -> str:
-    """A row value as one line of text for a table cell ('' for nothing)."""
-    value = plain(value)
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, list):
-        return ", ".join(text(item) for item in value)
-    if isinstance(value, dict):
-        return ", ".join(f"{key}: {text(item)}" for key, item in value.items())
-    return str(value)

@@ -192,7 +192,7 @@ DRIFT_FIELDS = ("instrument", "state", "kind", "action", "data_action", "data_da
 
 def drift_report(data: Dataset, result: SyncResult, today: dt.date) -> "Report":
     """The drift as a table: one row per disagreement, with a summary of pages read and failed."""
-    from ..report import Column, Report
+    from ..report import Column, Msg, Report
 
     rows = tuple(
         {
@@ -208,26 +208,27 @@ def drift_report(data: Dataset, result: SyncResult, today: dt.date) -> "Report":
         for d in sorted(result.drift, key=lambda d: (d.instrument, d.state, d.kind, d.action.value))
     )
     kinds = {kind: sum(d.kind == kind for d in result.drift) for kind in ("missing", "differs", "extra")}
-    skipped = f", {len(result.skipped)} skipped (no saved page)" if result.skipped else ""
-    summary = (
-        f"{len(result.pages)} page(s) read, {len(result.failures)} failed{skipped}; "
-        f"{kinds['missing']} missing from the data, {kinds['differs']} differing, {kinds['extra']} only in the data.",
-    ) + tuple(f"{page.instrument}: {note}" for page in result.pages for note in page.ignored)
+    counts = {"pages": len(result.pages), "failed": len(result.failures), "skipped": len(result.skipped), **kinds}
+    summary = (Msg("summary.sync", counts),) + tuple(
+        Msg("summary.sync-page-note", {"instrument": page.instrument, "note": note})
+        for page in result.pages
+        for note in page.ignored
+    )
     unread = problems(result)
     if unread:
-        summary += (f"{len(unread)} row(s) not read: an unknown participant name or a date that reads two ways.",)
+        summary += (Msg("summary.sync-unread", {"count": len(unread)}),)
     return Report(
         kind="sync",
-        title="Drift between the data and the depositaries",
+        title=Msg("title.sync"),
         as_of=today,
         data_version=data.version,
         columns=(
-            Column("instrument", "Instrument"),
-            Column("state", "State"),
-            Column("kind", "Drift"),
-            Column("action", "Act (page)"),
-            Column("page_date", "Page"),
-            Column("data_date", "Data"),
+            Column("instrument", "instrument"),
+            Column("state", "state"),
+            Column("kind", "drift", vocab="drift"),
+            Column("action", "act_page", vocab="action"),
+            Column("page_date", "page"),
+            Column("data_date", "data"),
         ),
         rows=rows,
         summary=summary,

@@ -7,6 +7,7 @@ from typing import Protocol
 
 from ..frozen import frozen
 from ..report import Report
+from ..text import Lang
 
 
 class OutputFormat(str, Enum):
@@ -32,6 +33,8 @@ class RenderOptions:
 
     color: bool = False
     width: int = 80
+    lang: Lang = Lang.EN
+    """The language of the table and Markdown formats; JSON and CSV never change with it."""
 
 
 class Formatter(Protocol):

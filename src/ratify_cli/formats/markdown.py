@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..report import Column, Report, symbol, text
+from ..report import Column, Report
+from ..text import Texts, legend, texts
 from . import RenderOptions
+from .cells import cell, header
 from .safe import printable
 
 _ESCAPES = {
@@ -29,44 +31,44 @@ def escape(value: str) -> str:
     return "".join(_ESCAPES.get(char, char) for char in printable(value)).strip()
 
 
-def _cell(report: Report, column: Column, row: dict[str, Any]) -> str:
-    if column.symbol:
-        return escape(symbol(report, column, row))
-    return escape(text(row.get(column.key)))
-
-
-def _table(report: Report, columns: tuple[Column, ...], rows: tuple[dict[str, Any], ...]) -> list[str]:
-    lines = ["| " + " | ".join(escape(c.header) for c in columns) + " |"]
+def _table(words: Texts, columns: tuple[Column, ...], rows: tuple[dict[str, Any], ...]) -> list[str]:
+    lines = ["| " + " | ".join(escape(header(words, c)) for c in columns) + " |"]
     lines.append("|" + "|".join(" --- " for _ in columns) + "|")
-    lines.extend("| " + " | ".join(_cell(report, c, row) for c in columns) + " |" for row in rows)
+    lines.extend("| " + " | ".join(escape(cell(words, c, row)) for c in columns) + " |" for row in rows)
     return lines
+
+
+def _head(words: Texts, report: Report) -> list[str]:
+    meta = [words.frame("md_version", version=escape(report.data_version))]
+    if report.data_dir:
+        meta.append(words.frame("md_data", folder=escape(report.data_dir)))
+    if report.as_of is not None:
+        meta.insert(0, words.frame("md_as_of", date=report.as_of))
+    return [f"# {escape(words.message(report.title))}", "", " · ".join(meta), ""]
 
 
 def render(report: Report, options: RenderOptions) -> str:
     """A self-contained Markdown document."""
-    out = [f"# {escape(report.title)}", ""]
-    meta = [f"data version {escape(report.data_version)}"]
-    if report.data_dir:
-        meta.append(f"data {escape(report.data_dir)}")
-    if report.as_of is not None:
-        meta.insert(0, f"As of {report.as_of.isoformat()}")
-    out += [" · ".join(meta), ""]
+    words = texts(options.lang)
+    out = _head(words, report)
     if report.rows:
-        out += _table(report, report.columns, report.rows) + [""]
+        out += _table(words, report.columns, report.rows) + [""]
     else:
-        out += ["_No rows._", ""]
+        out += [words.frame("md_no_rows"), ""]
     for line in report.summary:
-        out += [escape(line), ""]
+        out += [escape(words.message(line)), ""]
     for section in report.sections:
-        out += [f"## {escape(section.title)}", ""]
-        out += (_table(report, section.columns, section.rows) if section.rows else ["_None._"]) + [""]
+        out += [f"## {escape(words.header(section.title))}", ""]
+        out += (_table(words, section.columns, section.rows) if section.rows else [words.frame("md_none")]) + [""]
     if report.legend:
-        out += ["**Legend**", ""]
-        out += [f"- {escape(symbol)} {escape(meaning)}" for symbol, meaning in report.legend] + [""]
+        out += [f"**{words.frame('md_legend')}**", ""]
+        entries = legend(words, report.legend, report.legend_symbols)
+        out += [f"- {escape(symbol)} {escape(meaning)}" for symbol, meaning in entries] + [""]
     if report.footnotes:
-        out += ["**Notes**", ""]
-        out += [f"{number}. {escape(note)}" for number, note in enumerate(report.footnotes, start=1)] + [""]
+        out += [f"**{words.frame('md_notes')}**", ""]
+        out += [f"{number}. {escape(words.message(note))}" for number, note in enumerate(report.footnotes, start=1)]
+        out += [""]
     if report.sources:
-        out += ["**Sources**", ""]
+        out += [f"**{words.frame('md_sources')}**", ""]
         out += [f"- S{number}: {escape(url)}" for number, url in enumerate(report.sources, start=1)] + [""]
     return "\n".join(out)

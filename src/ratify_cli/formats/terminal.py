@@ -10,8 +10,10 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..report import Column, Report, symbol, text
+from ..report import Column, Msg, Report
+from ..text import Texts, legend, texts
 from . import RenderOptions
+from .cells import cell, header
 from .safe import printable
 
 MATRIX_HEADER = 8
@@ -29,11 +31,15 @@ STYLES = {
 }
 
 
-def _cell(report: Report, column: Column, row: dict[str, Any]) -> Text:
+def _style(column: Column, row: dict[str, Any]) -> str:
     value = row.get(column.key)
-    shown = symbol(report, column, row) if column.symbol else text(value)
-    style = STYLES.get(str(value).split(" ")[0], "") if column.key in ("shown", "status") or column.symbol else ""
-    return Text(printable(shown), style=style)
+    if isinstance(value, Msg) and column.key == "shown":
+        return STYLES.get(value.params["status"], "")
+    return STYLES.get(str(value), "") if column.key == "status" or column.symbol else ""
+
+
+def _cell(words: Texts, column: Column, row: dict[str, Any]) -> Text:
+    return Text(printable(cell(words, column, row)), style=_style(column, row))
 
 
 UNBROKEN = 20
@@ -42,26 +48,26 @@ UNBROKEN = 20
 
 def _unbroken(cells: list[str]) -> int:
     """The longest word of a column, up to UNBROKEN: the narrowest the column may get."""
-    return min(UNBROKEN, max((len(word) for cell in cells for word in cell.split()), default=1))
+    return min(UNBROKEN, max((len(word) for c in cells for word in c.split()), default=1))
 
 
-def _table(report: Report, columns: tuple[Column, ...], rows: tuple[dict[str, Any], ...], title: str = "") -> Table:
+def _table(words: Texts, columns: tuple[Column, ...], rows: tuple[dict[str, Any], ...], title: str = "") -> Table:
     # Source references point to the list that Markdown prints; the terminal shows neither, nor empty columns.
-    columns = tuple(c for c in columns if c.key != "ref" and any(text(row.get(c.key)) for row in rows))
+    columns = tuple(c for c in columns if c.key != "ref" and any(cell(words, c, row) for row in rows))
     table = Table(box=box.SIMPLE_HEAD, title=printable(title) or None, title_justify="left", pad_edge=False)
     for column in columns:
-        cells = [printable(column.header)] + [printable(text(row.get(column.key))) for row in rows]
-        table.add_column(printable(column.header), overflow="fold", min_width=_unbroken(cells))
+        cells = [printable(header(words, column))] + [printable(cell(words, column, row)) for row in rows]
+        table.add_column(printable(header(words, column)), overflow="fold", min_width=_unbroken(cells))
     for row in rows:
-        table.add_row(*(_cell(report, column, row) for column in columns))
+        table.add_row(*(_cell(words, column, row) for column in columns))
     return table
 
 
-def _matrix(report: Report, width: int) -> list[RenderableType]:
+def _matrix(words: Texts, report: Report, width: int) -> list[RenderableType]:
     """States down, instruments across with vertical headers, in blocks that fit the width."""
     first, rest = report.columns[0], report.columns[1:]
     per_block = max(1, (width - 6) // 2)
-    label = {c.key: c.header.replace(" ", "")[:MATRIX_HEADER] for c in rest}
+    label = {c.key: header(words, c).replace(" ", "")[:MATRIX_HEADER] for c in rest}
     blocks: list[RenderableType] = []
     for start in range(0, len(rest), per_block):
         block = rest[start : start + per_block]
@@ -71,15 +77,45 @@ def _matrix(report: Report, width: int) -> list[RenderableType]:
             heads = " ".join(label[c.key][level] if level < len(label[c.key]) else " " for c in block)
             lines.append(Text(" " * 5 + printable(heads), style="bold"))
         for row in report.rows:
-            line = Text(printable(text(row.get(first.key))).ljust(5))
+            line = Text(printable(cell(words, first, row)).ljust(5))
             for column in block:
-                cell = _cell(report, column, row)  # a symbol, and the flag mark or a space: two characters a column
-                cell.pad_right(2 - cell.cell_len)
-                line.append_text(cell)
+                shown = _cell(words, column, row)  # a symbol, and the flag mark or a space: two characters a column
+                shown.pad_right(2 - shown.cell_len)
+                line.append_text(shown)
             line.rstrip()
             lines.append(line)
         blocks.append(Group(*lines, Text("")))
     return blocks
+
+
+def _parts(words: Texts, report: Report, width: int) -> list[RenderableType]:
+    title = printable(words.message(report.title))
+    if report.as_of:
+        title += " " + words.frame("as_of", date=report.as_of)
+    parts: list[RenderableType] = [Text(title, style="bold")]
+    if report.kind == "matrix":
+        parts.extend(_matrix(words, report, width))
+    elif report.rows:
+        parts.append(_table(words, report.columns, report.rows))
+    else:
+        parts.append(Text(words.frame("no_rows")))
+    for section in report.sections:
+        name = words.header(section.title)
+        parts.append(
+            _table(words, section.columns, section.rows, name) if section.rows
+            else Text(words.frame("section_none", title=name))
+        )
+    parts.extend(Text(printable(words.message(line))) for line in report.summary)
+    if report.legend:
+        entries = legend(words, report.legend, report.legend_symbols)
+        line = words.frame("legend") + " " + "  ".join(f"{s} {printable(m)}" for s, m in entries)
+        parts.append(Text(line, style="dim"))
+    for number, note in enumerate(report.footnotes, start=1):
+        parts.append(Text(f"[{number}] {printable(words.message(note))}", style="dim"))
+    if report.data_dir:
+        line = words.frame("data_line", folder=printable(report.data_dir), version=printable(report.data_version))
+        parts.append(Text(line, style="dim"))
+    return parts
 
 
 def render(report: Report, options: RenderOptions) -> str:
@@ -95,24 +131,6 @@ def render(report: Report, options: RenderOptions) -> str:
         emoji=False,
         markup=False,
     )
-    parts: list[RenderableType] = []
-    title = printable(report.title) + (f" — as of {report.as_of.isoformat()}" if report.as_of else "")
-    parts.append(Text(title, style="bold"))
-    if report.kind == "matrix":
-        parts.extend(_matrix(report, options.width))
-    elif report.rows:
-        parts.append(_table(report, report.columns, report.rows))
-    else:
-        parts.append(Text("No rows."))
-    for section in report.sections:
-        parts.append(_table(report, section.columns, section.rows, section.title) if section.rows else Text(f"{section.title}: none"))
-    parts.extend(Text(printable(line)) for line in report.summary)
-    if report.legend:
-        parts.append(Text("Legend: " + "  ".join(f"{s} {printable(m)}" for s, m in report.legend), style="dim"))
-    for number, note in enumerate(report.footnotes, start=1):
-        parts.append(Text(f"[{number}] {printable(note)}", style="dim"))
-    if report.data_dir:
-        parts.append(Text(f"Data: {printable(report.data_dir)}, version {printable(report.data_version)}", style="dim"))
-    for line in parts:
+    for line in _parts(texts(options.lang), report, options.width):
         console.print(line)
     return buffer.getvalue()
