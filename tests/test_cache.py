@@ -7,6 +7,7 @@ import pickle
 import shutil
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from ratify_cli import cache
@@ -17,7 +18,7 @@ from .conftest import MINI
 
 
 def entries() -> list[Path]:
-    return sorted(cache.folder().glob("*.pickle"))
+    return sorted(cache.folder().glob("*.msgpack"))
 
 
 def test_a_clean_load_is_cached_and_reused(mini_copy, monkeypatch) -> None:
@@ -49,15 +50,43 @@ def test_data_with_errors_is_never_cached(mini_copy) -> None:
 def test_a_corrupt_cache_falls_back_to_a_full_load(mini_copy) -> None:
     good = load(mini_copy)
     for entry in entries():
-        entry.write_bytes(b"not a pickle")
+        entry.write_bytes(b"not msgpack at all \xc1")
     assert load(mini_copy).dataset == good.dataset
 
 
 def test_a_foreign_object_in_the_cache_is_ignored(mini_copy) -> None:
     good = load(mini_copy)
     for entry in entries():
-        entry.write_bytes(pickle.dumps({"not": "a result"}))
+        entry.write_bytes(msgspec.msgpack.encode({"not": "a result"}))
     assert load(mini_copy).dataset == good.dataset
+
+
+class _Boom:
+    def __reduce__(self):
+        return (pytest.fail, ("a cache file was unpickled",))
+
+
+def test_a_cache_file_never_runs_code(mini_copy) -> None:
+    # The cache folder may be writable by someone else (RATIFY_CACHE_DIR): what is in it is data, decoded against the
+    # record types, never unpickled.
+    good = load(mini_copy)
+    for entry in entries():
+        entry.write_bytes(pickle.dumps(_Boom()))
+    assert load(mini_copy).dataset == good.dataset
+
+
+def test_partial_dates_survive_the_cache(mini_copy) -> None:
+    from ratify_cli.dates import PartialDate
+
+    states = mini_copy / "states.yaml"
+    text = states.read_text(encoding="utf-8")
+    assert "date: 2002-01-01" in text
+    states.write_text(text.replace("date: 2002-01-01", "date: '2002-01'", 1), encoding="utf-8")
+    first = load(mini_copy)
+    assert not first.errors, first.errors
+    second = load(mini_copy)
+    dates = [e.date for s in second.dataset.states for e in s.events]
+    assert PartialDate(2002, 1) in dates and second.dataset == first.dataset
 
 
 def test_an_unwritable_cache_is_ignored(mini_copy, monkeypatch, tmp_path) -> None:

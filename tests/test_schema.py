@@ -40,10 +40,22 @@ def test_schema_rejects_unknown_fields() -> None:
 
 
 def test_records_mirror_the_models_field_for_field() -> None:
-    from dataclasses import fields
+    import msgspec
 
     from ratify_cli import models
     from ratify_cli.records import RECORDS
 
     for name, record in RECORDS.items():
-        assert [f.name for f in fields(record)] == list(getattr(models, name).model_fields), name
+        model = getattr(models, name).model_fields
+        fields = msgspec.structs.fields(record)
+        assert [f.name for f in fields] == list(model), name
+
+
+def test_every_record_holds_the_types_it_declares(bundled) -> None:
+    import msgspec
+
+    from ratify_cli.records import Instrument, State
+
+    # A strict typed round trip fails on any field whose value is not of its declared type.
+    assert msgspec.convert(msgspec.to_builtins(bundled.instruments), tuple[Instrument, ...]) == bundled.instruments
+    assert msgspec.convert(msgspec.to_builtins(bundled.states), tuple[State, ...]) == bundled.states

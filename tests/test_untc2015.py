@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 
+import msgspec
 import pytest
 
 from .conftest import REPO
@@ -47,7 +48,7 @@ def test_every_converted_event_is_in_the_data(bundled) -> None:
         return (state, instrument) + tuple(str(event.get(f)) for f in fields)
 
     have = {
-        key(state.code, e.instrument, {**vars(e), "action": e.action.value})
+        key(state.code, e.instrument, {**msgspec.structs.asdict(e), "action": e.action.value})
         for state in bundled.states
         for e in state.events
     }

@@ -1,8 +1,13 @@
 """A cache of validated datasets in the user's cache folder, keyed by the content of the data files.
 
 The key hashes both files' bytes with ratify's version, the bytes of its source files and Python's version, so any
-change to a data file, to the code that validated it, or an upgrade misses the cache; a missing, corrupt, unreadable or unwritable cache is ignored and the data is loaded in full.
-The cache folder is the user's own (platformdirs), or RATIFY_CACHE_DIR.
+change to a data file, to the code that validated it, or an upgrade misses the cache; a missing, corrupt, unreadable
+or unwritable cache is ignored and the data is loaded in full. The cache folder is the user's own (platformdirs), or
+RATIFY_CACHE_DIR.
+
+Entries are msgpack decoded against the record types (msgspec): reading one back builds records and nothing else,
+never runs code from the file, and anything that is not exactly a cached dataset is a miss. So a cache folder that
+someone else can write to can at worst make ratify validate in full.
 """
 
 from __future__ import annotations
@@ -10,16 +15,23 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
-import pickle
 import sys
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator, Optional, Sequence
+from typing import TYPE_CHECKING, Iterator, Optional, Sequence
+
+from msgspec import Struct
 
 from . import __version__
+from .dataset import Dataset
+from .findings import Finding
+
+if TYPE_CHECKING:
+    from .loader import LoadResult
 
 ENV_VAR = "RATIFY_CACHE_DIR"
+SUFFIX = ".msgpack"
 KEEP = 16
 """How many cached datasets to keep (the most recently written)."""
 
@@ -57,58 +69,62 @@ def key(contents: Sequence[bytes]) -> str:
     return digest.hexdigest()
 
 
+class Entry(Struct, frozen=True):
+    """What a cache file holds: a validated dataset and the findings (warnings) of its validation."""
+
+    dataset: Dataset
+    findings: tuple[Finding, ...]
+
+
 @contextmanager
 def paused_gc() -> Iterator[None]:
-    """No cyclic garbage collection while a dataset is built, and none over it afterwards.
+    """No cyclic garbage collection while a dataset is validated in full (the cold path only).
 
-    Every object of a loaded dataset lives until the command ends, so scanning them is wasted work: a collection pass
-    per few hundred new objects would cost more than the load itself, and later passes over a million frozen records
-    would slow every step after it. `gc.freeze()` moves what exists to a generation the collector never scans.
+    Validation creates a few pydantic objects per record and keeps them until the records are built; a collection
+    pass per few hundred new objects would cost more than the load itself. The collector is enabled again after.
     """
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        gc.freeze()
         if enabled:
             gc.enable()
 
 
-def get(cache_key: str) -> Optional[Any]:
-    """The cached load result, or None (absent, unreadable or corrupt: never an error)."""
+def get(cache_key: str) -> Optional["LoadResult"]:
+    """The cached load result, or None (absent, unreadable, corrupt or of another shape: never an error)."""
+    import msgspec
+
     from .loader import LoadResult
-    from .packed import PackedDataset, unpack
 
     try:
-        with (folder() / f"{cache_key}.pickle").open("rb") as handle, paused_gc():
-            stored = pickle.load(handle)
-        packed, findings = stored
-        if not isinstance(packed, PackedDataset) or not isinstance(findings, tuple):
-            return None
-        return LoadResult(unpack(packed), findings)
-    except Exception:  # a corrupt or foreign file must never stop a command
+        entry = msgspec.msgpack.decode((folder() / f"{cache_key}{SUFFIX}").read_bytes(), type=Entry)
+    except (OSError, msgspec.DecodeError, ValueError):
         return None
+    return LoadResult(entry.dataset, entry.findings)
 
 
-def put(cache_key: str, result: Any) -> None:
-    """Store a load result (with its dataset packed, see packed.py); any failure (read-only folder, full disk) is ignored."""
-    from .packed import pack
+def put(cache_key: str, result: "LoadResult") -> None:
+    """Store a load result; any failure (read-only folder, full disk) is ignored."""
+    import msgspec
 
+    if result.dataset is None:
+        return
     try:
-        stored = (pack(result.dataset), result.findings)
+        content = msgspec.msgpack.encode(Entry(result.dataset, result.findings))
         where = folder()
         where.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(prefix=".ratify-", suffix=".tmp", dir=where)
         with os.fdopen(handle, "wb") as stream:
-            pickle.dump(stored, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temp, where / f"{cache_key}.pickle")
+            stream.write(content)
+        os.replace(temp, where / f"{cache_key}{SUFFIX}")
         _prune(where)
     except OSError:
         return
 
 
 def _prune(where: Path) -> None:
-    entries = sorted(where.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    entries = sorted(where.glob(f"*{SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)
     for stale in entries[KEEP:]:
         stale.unlink(missing_ok=True)

@@ -256,7 +256,7 @@ def _write(
     width: Optional[int] = None,
     lang: Lang = Lang.EN,
 ) -> None:
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     from . import console
     from .output import emit
@@ -578,7 +578,7 @@ def check_links(
     data: DataOpt = None,
 ) -> None:
     """Check that every source URL in the data still answers; list the dead ones as file:line: url: reason."""
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     from .depositary.links import LINK_POLICY, check
     from .formats.safe import printable

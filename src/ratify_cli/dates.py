@@ -12,28 +12,20 @@ import datetime as dt
 import re
 from typing import Optional, Union
 
+from msgspec import Struct
+
 _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
 
 
-class PartialDate:
-    """A date known only to the year (`1934`) or to the month (`1934-06`)."""
-
-    __slots__ = ("year", "month")
-
-    def __init__(self, year: int, month: Optional[int] = None) -> None:
-        if not 1 <= year <= 9999 or (month is not None and not 1 <= month <= 12):
-            raise ValueError(f"no such year or month: {year}-{month}")
-        object.__setattr__(self, "year", year)
-        object.__setattr__(self, "month", month)
+class PartialDate(Struct, frozen=True, tag=True, gc=False):
+    """A date known only to the year (`1934`) or to the month (`1934-06`); the cache stores it tagged."""
 
     year: int
-    month: Optional[int]
+    month: Optional[int] = None
 
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError("PartialDate is immutable")
-
-    def __reduce__(self) -> tuple[type, tuple[int, Optional[int]]]:
-        return PartialDate, (self.year, self.month)
+    def __post_init__(self) -> None:
+        if not 1 <= self.year <= 9999 or (self.month is not None and not 1 <= self.month <= 12):
+            raise ValueError(f"no such year or month: {self.year}-{self.month}")
 
     @property
     def first(self) -> dt.date:
@@ -55,14 +47,6 @@ class PartialDate:
 
     def __repr__(self) -> str:
         return f"PartialDate({self.isoformat()!r})"
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, PartialDate):
-            return NotImplemented
-        return (self.year, self.month) == (other.year, other.month)
-
-    def __hash__(self) -> int:
-        return hash((PartialDate, self.year, self.month))
 
 
 Day = Union[dt.date, PartialDate]

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import field
+from msgspec import field
 from enum import Enum
 from typing import Union
 
-from .frozen import frozen
+from msgspec import Struct
 
 PathPart = Union[str, int]
 Path = tuple[PathPart, ...]
@@ -19,8 +19,7 @@ class Severity(str, Enum):
     WARNING = "warning"
 
 
-@frozen
-class Finding:
+class Finding(Struct, frozen=True):
     """One problem in one data file, at a line and column where known (1-based; 0 when unknown)."""
 
     file: str
@@ -53,8 +52,7 @@ def dotted(path: Path) -> str:
     return out
 
 
-@frozen
-class ValidationSummary:
+class ValidationSummary(Struct, frozen=True):
     """What was validated and what was found."""
 
     data_dir: str

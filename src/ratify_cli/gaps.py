@@ -8,7 +8,7 @@ from typing import Any, Iterable, Optional
 
 from .dataset import Dataset
 from .errors import UsageError
-from .frozen import frozen
+from msgspec import Struct
 from .records import Instrument, State
 from .report import FOOTNOTES, SOURCE_NUMBER, Column, Msg, Report, plain
 from .status import PairStatus, Status, pair_status
@@ -74,8 +74,7 @@ def status_counts(statuses: Iterable[Status]) -> dict[str, int]:
     return {status.value: counts[status] for status in Status}
 
 
-@frozen
-class Selection:
+class Selection(Struct, frozen=True):
     """Which states and instruments a command looks at, and as of when."""
 
     as_of: dt.date

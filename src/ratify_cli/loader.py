@@ -9,11 +9,10 @@ from typing import Optional
 from .dataset import INSTRUMENTS_FILE, STATES_FILE, Dataset
 from .errors import DataError
 from .findings import Finding, Severity, ValidationSummary
-from .frozen import frozen
+from msgspec import Struct
 
 
-@frozen
-class LoadResult:
+class LoadResult(Struct, frozen=True):
     """What loading found: the dataset (None when the files could not be validated) and every finding."""
 
     dataset: Optional[Dataset]

@@ -5,15 +5,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .frozen import frozen
+from msgspec import Struct
 
 ENV_VAR = "RATIFY_DATA"
 DATA_FILES = ("instruments.yaml", "states.yaml")
 """The two files that make a folder a data folder (dataset.py names them too)."""
 
 
-@frozen
-class DataLocation:
+class DataLocation(Struct, frozen=True):
     """The data folder a command reads, and how it was chosen (for messages and the output's data line)."""
 
     folder: Path

@@ -1,8 +1,9 @@
-"""The validated data as plain frozen records: what commands compute with, and what the cache stores.
+"""The validated data as typed frozen records (msgspec Structs): what commands compute with and the cache stores.
 
 Each class mirrors the pydantic model of the same name in `models.py` field for field (a test keeps them in step);
 the models validate the YAML and document every field, the records carry the result without needing pydantic, so
-a command that reads the cache starts fast.
+a command that reads the cache starts fast. Records hold no cycles, so the garbage collector does not track them
+(`gc=False`).
 """
 
 from __future__ import annotations
@@ -11,15 +12,14 @@ import datetime as dt
 from typing import Optional, Union
 
 from .dates import Day
-from .frozen import frozen
+from msgspec import Struct
 from .vocab import Action, Subregion, System
 
 CHARTER_IN_FORCE = dt.date(1951, 12, 13)
 """The OAS Charter (A-41) entered into force on 13 December 1951."""
 
 
-@frozen
-class Check:
+class Check(Struct, frozen=True, gc=False):
     """See models.Check."""
 
     date: dt.date
@@ -37,8 +37,7 @@ ALL = "all"
 """A check's `states` when it covers every state of the data."""
 
 
-@frozen
-class Prerequisite:
+class Prerequisite(Struct, frozen=True, gc=False):
     """See models.Prerequisite."""
 
     instrument: str
@@ -46,8 +45,7 @@ class Prerequisite:
     note: Optional[str] = None
 
 
-@frozen
-class NoticePeriod:
+class NoticePeriod(Struct, frozen=True, gc=False):
     """See models.NoticePeriod."""
 
     months: int
@@ -55,8 +53,7 @@ class NoticePeriod:
     article: str = ""
 
 
-@frozen
-class EntryIntoForce:
+class EntryIntoForce(Struct, frozen=True, gc=False):
     """See models.EntryIntoForce."""
 
     months_after: int = 0
@@ -65,8 +62,7 @@ class EntryIntoForce:
     article: str = ""
 
 
-@frozen
-class SignatureRules:
+class SignatureRules(Struct, frozen=True, gc=False):
     """See models.SignatureRules."""
 
     stage: bool
@@ -74,8 +70,7 @@ class SignatureRules:
     article: Optional[str] = None
 
 
-@frozen
-class Mechanism:
+class Mechanism(Struct, frozen=True, gc=False):
     """See models.Mechanism."""
 
     id: str
@@ -83,8 +78,7 @@ class Mechanism:
     article: str
 
 
-@frozen
-class Instrument:
+class Instrument(Struct, frozen=True, gc=False):
     """See models.Instrument."""
 
     id: str
@@ -116,8 +110,7 @@ class Instrument:
         return max(covering, key=lambda check: check.date) if covering else None
 
 
-@frozen
-class MechanismAcceptance:
+class MechanismAcceptance(Struct, frozen=True, gc=False):
     """See models.MechanismAcceptance."""
 
     id: str
@@ -126,8 +119,7 @@ class MechanismAcceptance:
     note: Optional[str] = None
 
 
-@frozen
-class Event:
+class Event(Struct, frozen=True, gc=False):
     """See models.Event."""
 
     instrument: str
@@ -144,8 +136,7 @@ class Event:
     note: Optional[str] = None
 
 
-@frozen
-class Episode:
+class Episode(Struct, frozen=True, gc=False):
     """See models.Episode."""
 
     kind: str
@@ -155,8 +146,7 @@ class Episode:
     note: Optional[str] = None
 
 
-@frozen
-class Membership:
+class Membership(Struct, frozen=True, gc=False):
     """See models.Membership."""
 
     joined: Optional[dt.date]
@@ -182,8 +172,7 @@ class Membership:
         return joined and (self.left is None or on < self.left)
 
 
-@frozen
-class State:
+class State(Struct, frozen=True, gc=False):
     """See models.State."""
 
     code: str

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import field, fields, is_dataclass
+from msgspec import Struct, field
 from enum import Enum
 from typing import Any, Optional
 
 from .dates import PartialDate
-from .frozen import frozen
+from msgspec import Struct
 
 
 FOOTNOTES = "#footnotes"
@@ -18,8 +17,7 @@ SOURCE_NUMBER = "#source"
 """The `vocab` of a column of source numbers (shown `S1`, the Markdown source list's labels)."""
 
 
-@frozen
-class Msg:
+class Msg(Struct, frozen=True):
     """Something to say to a person, as a code and its values; the text module of each language words it."""
 
     code: str
@@ -30,8 +28,7 @@ class Msg:
         return {"code": self.code, **plain(self.params)}
 
 
-@frozen
-class Column:
+class Column(Struct, frozen=True):
     """A column shown in human formats (terminal, Markdown); `key` names the row field it shows."""
 
     key: str
@@ -45,8 +42,7 @@ class Column:
     """For a symbol column: the row key of a boolean that adds the report's `flag_mark` to the symbol."""
 
 
-@frozen
-class Section:
+class Section(Struct, frozen=True):
     """A further table in a report (e.g. the events listed under a state's details)."""
 
     key: str
@@ -56,8 +52,7 @@ class Section:
     rows: tuple[dict[str, Any], ...]
 
 
-@frozen
-class Report:
+class Report(Struct, frozen=True):
     """A computed result: rows (the machine contract) plus what a reader needs around them."""
 
     kind: str
@@ -99,12 +94,12 @@ def plain(value: Any) -> Any:
     """A row value as JSON-ready data: ISO dates, enum values, lists."""
     if isinstance(value, Enum):
         return value.value
-    if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: plain(getattr(value, f.name)) for f in fields(value)}
     if isinstance(value, (dt.date, dt.datetime, PartialDate)):
         return value.isoformat()
-    if isinstance(value, (list, tuple)) or (isinstance(value, Sequence) and not isinstance(value, str)):
-        return [plain(item) for item in value]  # a Sequence: a state's events read lazily from the cache
+    if isinstance(value, Struct):
+        return {name: plain(getattr(value, name)) for name in value.__struct_fields__}
+    if isinstance(value, (list, tuple)):
+        return [plain(item) for item in value]
     if isinstance(value, dict):
         return {key: plain(item) for key, item in value.items()}
     return value

@@ -8,7 +8,7 @@ from enum import Enum
 from typing import Callable, Iterable, NamedTuple, Optional
 
 from .dates import Day, earliest, is_exact, latest, span
-from .frozen import frozen
+from msgspec import Struct
 from .records import Check, EntryIntoForce, Event, Instrument
 from .vocab import Action
 
@@ -72,8 +72,7 @@ class NoteCode(str, Enum):
     action, date)."""
 
 
-@frozen
-class Note:
+class Note(Struct, frozen=True):
     """A remark on a status: a code and the values its wording needs."""
 
     code: NoteCode
@@ -82,8 +81,7 @@ class Note:
     effective: Optional[Day] = None
 
 
-@frozen
-class PairStatus:
+class PairStatus(Struct, frozen=True):
     """The derived status of one state with one instrument as of a date, with the facts behind it."""
 
     state: str

@@ -83,11 +83,7 @@ def to_record(value: Any) -> Any:
     converted = {name: to_record(fields[name]) for name in nested if fields[name]}
     if converted:
         fields = {**fields, **converted}
-    # The fields were validated already, so the record is filled directly: binding each field through the record's
-    # __init__ cost more than the whole validation at world scale.
-    record = object.__new__(cls)
-    record.__dict__.update(fields)
-    return record
+    return cls(**fields)
 
 
 @functools.lru_cache(maxsize=None)

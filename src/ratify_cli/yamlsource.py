@@ -11,7 +11,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .frozen import frozen
+from msgspec import Struct
 from . import fastyaml
 from .findings import Finding, Path
 
@@ -42,8 +42,7 @@ class YamlProblem(Exception):
         self.code = code
 
 
-@frozen
-class Document:
+class Document(Struct, frozen=True):
     """A parsed YAML file: its plain value and a position for each path in it."""
 
     file: str

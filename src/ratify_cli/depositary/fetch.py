@@ -10,7 +10,7 @@ from typing import Callable, Iterable, Optional
 
 import httpx
 
-from ..frozen import frozen
+from msgspec import Struct
 from .. import __version__
 
 USER_AGENT = f"ratify/{__version__} (treaty status tracker; https://pypi.org/project/ratify-cli/)"
@@ -18,8 +18,7 @@ RETRY_STATUS = frozenset({500, 502, 503, 504})
 OFFLINE_AFTER = 2
 
 
-@frozen
-class FetchPolicy:
+class FetchPolicy(Struct, frozen=True):
     """How pages are fetched."""
 
     timeout: float = 20.0
@@ -33,8 +32,7 @@ class FetchPolicy:
 DEFAULT_POLICY = FetchPolicy()
 
 
-@frozen
-class Fetched:
+class Fetched(Struct, frozen=True):
     """The outcome for one URL: its text, or why there is none."""
 
     url: str

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from msgspec.structs import replace
 from pathlib import Path
 from typing import Any, Callable, Iterator, Optional
 
 import httpx
 
-from ..frozen import frozen
+from msgspec import Struct
 from ..dataset import INSTRUMENTS_FILE, STATES_FILE
 from ..errors import DataError
 from ..yamlsource import Document, read
@@ -18,8 +18,7 @@ URL_KEYS = frozenset({"source", "status_url", "sources"})
 LINK_POLICY = FetchPolicy(timeout=15.0, retries=1, concurrency=8, method="HEAD")
 
 
-@frozen
-class Link:
+class Link(Struct, frozen=True):
     """One URL at one place in a data file."""
 
     file: str
@@ -28,8 +27,7 @@ class Link:
     url: str
 
 
-@frozen
-class DeadLink:
+class DeadLink(Struct, frozen=True):
     """A URL that did not answer, with every place it is cited."""
 
     link: Link

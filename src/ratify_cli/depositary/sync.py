@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import field
+from msgspec import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Literal, Optional
 
 import httpx
 
-from ..frozen import frozen
+from msgspec import Struct
 from ..dataset import Dataset
 from ..records import Event, Instrument
 from ..status import sort_events
@@ -30,8 +30,7 @@ def family(action: Action) -> str:
     return "consent" if action.is_consent else action.value
 
 
-@frozen
-class Drift:
+class Drift(Struct, frozen=True):
     """One disagreement between the data and a depositary page."""
 
     kind: DriftKind
@@ -46,8 +45,7 @@ class Drift:
     parsed: Optional[ParsedEvent] = None
 
 
-@frozen
-class Failure:
+class Failure(Struct, frozen=True):
     """A page that could not be fetched or read."""
 
     instrument: str
@@ -56,8 +54,7 @@ class Failure:
     offline: bool = False
 
 
-@frozen
-class SyncResult:
+class SyncResult(Struct, frozen=True):
     """Every page read, every failure, and the drift between pages and data."""
 
     pages: tuple[ParsedPage, ...]

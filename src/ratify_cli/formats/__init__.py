@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Protocol
 
-from ..frozen import frozen
+from msgspec import Struct
 from ..report import Report
 from ..text import Lang
 
@@ -27,8 +27,7 @@ class FindingsFormat(str, Enum):
     GITHUB = "github"
 
 
-@frozen
-class RenderOptions:
+class RenderOptions(Struct, frozen=True):
     """How the output will be shown: only the terminal format uses these."""
 
     color: bool = False
