@@ -10,9 +10,9 @@ from pathlib import Path
 import msgspec
 import pytest
 
-from ratify_cli import cache
+from ratify_cli.load import cache
 from ratify_cli.cli import app
-from ratify_cli.loader import load
+from ratify_cli.load.loader import load
 
 from .conftest import MINI
 
@@ -24,7 +24,7 @@ def entries() -> list[Path]:
 def test_a_clean_load_is_cached_and_reused(mini_copy, monkeypatch) -> None:
     first = load(mini_copy)
     assert len(entries()) == 1
-    import ratify_cli.validation as validation
+    import ratify_cli.load.validation as validation
 
     monkeypatch.setattr(validation, "load", lambda *a, **k: pytest.fail("the cache should have answered"))
     second = load(mini_copy)
@@ -76,7 +76,7 @@ def test_a_cache_file_never_runs_code(mini_copy) -> None:
 
 
 def test_partial_dates_survive_the_cache(mini_copy) -> None:
-    from ratify_cli.dates import PartialDate
+    from ratify_cli.domain.dates import PartialDate
 
     states = mini_copy / "states.yaml"
     text = states.read_text(encoding="utf-8")
@@ -102,7 +102,7 @@ def test_no_cache_bypasses_it(runner, mini_copy, monkeypatch) -> None:
     for entry in entries():
         entry.write_bytes(b"broken")
     calls = []
-    import ratify_cli.validation as validation
+    import ratify_cli.load.validation as validation
 
     real = validation.load
     monkeypatch.setattr(validation, "load", lambda *a, **k: calls.append(1) or real(*a, **k))
@@ -120,3 +120,10 @@ def test_cache_prunes_old_entries(tmp_path) -> None:
         load(data)
         os.utime(entries()[-1])
     assert len(entries()) <= cache.KEEP
+
+
+def test_the_key_covers_every_source_file_of_the_package() -> None:
+    package = Path(cache.__file__).parent.parent
+    assert package.name == "ratify_cli"
+    digest = cache.code_digest()
+    assert len(list(package.rglob("*.py"))) > 40 and digest == cache.code_digest()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from ratify_cli import console
+from ratify_cli.cli import console
 from ratify_cli.cli import app
 
 from .conftest import DATA, MINI

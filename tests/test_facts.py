@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from ratify_cli.gaps import compute
-from ratify_cli.models import Action
-from ratify_cli.status import Status
+from ratify_cli.query.selection import compute
+from ratify_cli.load.models import Action
+from ratify_cli.domain.status import Status
 
 from .conftest import D
 

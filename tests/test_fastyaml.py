@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ratify_cli import fastyaml
-from ratify_cli.findings import Finding
-from ratify_cli.yamlsource import YamlProblem, check_layout, read
+from ratify_cli.load import fastyaml
+from ratify_cli.load.findings import Finding
+from ratify_cli.load.yamlsource import YamlProblem, check_layout, read
 
 from .conftest import DATA, MINI, TESTS
 

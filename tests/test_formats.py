@@ -10,8 +10,9 @@ import pytest
 from markdown_it import MarkdownIt
 
 from ratify_cli.formats import OutputFormat, RenderOptions, formatter_for, render
-from ratify_cli.gaps import STATUS_FIELDS, Selection, gaps_for_instrument, gaps_for_state, matrix, status_table
-from ratify_cli.report import Column, Msg, Report
+from ratify_cli.query.selection import Selection
+from ratify_cli.reports.gaps import STATUS_FIELDS, gaps_for_instrument, gaps_for_state, matrix, status_table
+from ratify_cli.reports.report import Column, Msg, Report
 
 from .conftest import D
 

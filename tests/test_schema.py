@@ -6,8 +6,8 @@ import jsonschema
 import pytest
 import yaml
 
-from ratify_cli.report import plain
-from ratify_cli.schema import SCHEMA_FILES, dumps, schemas
+from ratify_cli.reports.report import plain
+from ratify_cli.load.schema import SCHEMA_FILES, dumps, schemas
 
 from .conftest import DATA, MINI, REPO
 
@@ -42,8 +42,8 @@ def test_schema_rejects_unknown_fields() -> None:
 def test_records_mirror_the_models_field_for_field() -> None:
     import msgspec
 
-    from ratify_cli import models
-    from ratify_cli.records import RECORDS
+    from ratify_cli.load import models
+    from ratify_cli.domain.records import RECORDS
 
     for name, record in RECORDS.items():
         model = getattr(models, name).model_fields
@@ -54,7 +54,7 @@ def test_records_mirror_the_models_field_for_field() -> None:
 def test_every_record_holds_the_types_it_declares(bundled) -> None:
     import msgspec
 
-    from ratify_cli.records import Instrument, State
+    from ratify_cli.domain.records import Instrument, State
 
     # A strict typed round trip fails on any field whose value is not of its declared type.
     assert msgspec.convert(msgspec.to_builtins(bundled.instruments), tuple[Instrument, ...]) == bundled.instruments

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ratify_cli.dates import PartialDate, parse
-from ratify_cli.records import Check, EntryIntoForce, Event, Instrument, NoticePeriod, Prerequisite, SignatureRules
-from ratify_cli.vocab import Action, System
-from ratify_cli.status import Note, NoteCode, NextStep, Status, add_months, apply_rule, pair_status
+from ratify_cli.domain.dates import PartialDate, parse
+from ratify_cli.domain.records import Check, EntryIntoForce, Event, Instrument, NoticePeriod, Prerequisite, SignatureRules
+from ratify_cli.domain.vocab import Action, System
+from ratify_cli.domain.status import Note, NoteCode, NextStep, Status, add_months, apply_rule, pair_status
 
 D = dt.date.fromisoformat
 URL = "https://example.org/x"
@@ -306,7 +306,7 @@ def test_partial_event_order_never_matters(events, rnd, as_of) -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.lists(acts, max_size=4), dates, acts)
 def test_partial_later_event_never_changes_earlier_status(events, as_of, later) -> None:
-    from ratify_cli.dates import earliest
+    from ratify_cli.domain.dates import earliest
 
     if earliest(later.date) <= as_of:
         return

@@ -1,3 +1,5 @@
 """ratify: which states of the Americas have signed, ratified or acceded to the treaties protecting migrants."""
 
-__version__ = "0.1.0"
+from .version import __version__
+
+__all__ = ["__version__"]

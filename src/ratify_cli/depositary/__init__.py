@@ -7,7 +7,7 @@ from msgspec import field
 from typing import Optional
 
 from msgspec import Struct
-from ..vocab import Action
+from ..domain.vocab import Action
 
 
 class PageError(Exception):

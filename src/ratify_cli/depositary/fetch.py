@@ -11,7 +11,7 @@ from typing import Callable, Iterable, Optional
 import httpx
 
 from msgspec import Struct
-from .. import __version__
+from ..version import __version__
 
 USER_AGENT = f"ratify/{__version__} (treaty status tracker; https://pypi.org/project/ratify-cli/)"
 RETRY_STATUS = frozenset({500, 502, 503, 504})

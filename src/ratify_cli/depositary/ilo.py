@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..vocab import Action
+from ..domain.vocab import Action
 from . import PageError, ParsedEvent, ParsedPage
 from .html import cell_text, day_month_year, soup
 from .names import NameIndex

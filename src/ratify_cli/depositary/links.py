@@ -9,9 +9,9 @@ from typing import Any, Callable, Iterator, Optional
 import httpx
 
 from msgspec import Struct
-from ..dataset import INSTRUMENTS_FILE, STATES_FILE
+from ..domain.dataset import INSTRUMENTS_FILE, STATES_FILE
 from ..errors import DataError
-from ..yamlsource import Document, read
+from ..load.yamlsource import Document, read
 from .fetch import FetchPolicy, Fetched, fetch_all
 
 URL_KEYS = frozenset({"source", "status_url", "sources"})

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Optional
 
-from ..vocab import Action
+from ..domain.vocab import Action
 from . import PageError, ParsedEvent, ParsedPage
 from .html import fold, row_cells, soup
 from .names import NameIndex

@@ -10,7 +10,7 @@ from typing import Iterable, Optional
 
 from ..errors import OutputError
 from ..output import write_atomic
-from ..records import Instrument
+from ..domain.records import Instrument
 from . import ParsedPage
 from .fetch import Fetched
 from .html import decode

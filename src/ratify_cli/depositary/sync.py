@@ -10,16 +10,16 @@ from typing import TYPE_CHECKING, Callable, Iterable, Literal, Optional
 import httpx
 
 from msgspec import Struct
-from ..dataset import Dataset
-from ..records import Event, Instrument
-from ..status import sort_events
-from ..vocab import Action, System
+from ..domain.dataset import Dataset
+from ..domain.records import Event, Instrument
+from ..domain.status import sort_events
+from ..domain.vocab import Action, System
 from . import PageError, ParsedEvent, ParsedPage, ilo, oas, un
 from .fetch import DEFAULT_POLICY, FetchPolicy, Fetched, fetch_all
 from .names import NameIndex
 
 if TYPE_CHECKING:
-    from ..report import Report
+    from ..reports.report import Report
 
 PARSERS = {System.UN: un.parse, System.INTER_AMERICAN: oas.parse, System.ILO: ilo.parse}
 DriftKind = Literal["missing", "differs", "extra"]
@@ -134,7 +134,7 @@ def _pair_drift(page: ParsedPage, state: str, ours: list[Event], theirs: list[Pa
 
 def select(data: Dataset, ids: Iterable[str], system: Optional[System]) -> list[Instrument]:
     """The instruments to sync: those named, or all, of one system or all."""
-    from ..gaps import find_instrument
+    from ..query.selection import find_instrument
 
     chosen = [find_instrument(data, i) for i in ids] or list(data.instruments)
     return [i for i in chosen if system is None or i.system is system]
@@ -189,7 +189,7 @@ DRIFT_FIELDS = ("instrument", "state", "kind", "action", "data_action", "data_da
 
 def drift_report(data: Dataset, result: SyncResult, today: dt.date) -> "Report":
     """The drift as a table: one row per disagreement, with a summary of pages read and failed."""
-    from ..report import Column, Msg, Report
+    from ..reports.report import Column, Msg, Report
 
     rows = tuple(
         {

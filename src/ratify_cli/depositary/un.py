@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Optional
 
-from ..vocab import CONSENT_ACTIONS, Action
+from ..domain.vocab import CONSENT_ACTIONS, Action
 from . import PageError, ParsedEvent, ParsedPage
 from .html import cell_text, day_month_year, soup
 from .names import NameIndex

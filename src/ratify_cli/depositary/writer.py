@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from ..dataset import INSTRUMENTS_FILE, STATES_FILE
+from ..domain.dataset import INSTRUMENTS_FILE, STATES_FILE
 from ..errors import DataError
 from ..output import write_atomic
 from . import ParsedPage
@@ -113,7 +113,7 @@ def _as_date(value: Any) -> Any:
 
 def apply(data_dir: Path, result: SyncResult, today: dt.date) -> list[str]:
     """Write the sync results, only if every page was read and the result validates; returns files changed."""
-    from ..loader import load
+    from ..load.loader import load
 
     if result.failures:
         raise DataError(f"not writing: {len(result.failures)} page(s) could not be read")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..report import FOOTNOTES, SOURCE_NUMBER, Column, Msg, plain
+from ..reports.report import FOOTNOTES, SOURCE_NUMBER, Column, Msg, plain
 from ..text import SECONDARY_MARK, SYMBOLS, Texts
 
 

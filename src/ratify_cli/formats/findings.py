@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from ..findings import Finding, Severity, ValidationSummary
-from . import FindingsFormat
+from ..load.findings import Finding, Severity, ValidationSummary
+from .base import FindingsFormat
 from .safe import printable
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..report import Report, plain
-from . import RenderOptions
+from ..reports.report import Report, plain
+from .base import RenderOptions
 
 VERSION = 2
 """The version of the JSON contract (docs/output.md): 2 carries codes and counts where 1 carried English."""

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..report import Column, Report
+from ..reports.report import Column, Report
 from ..text import Texts, legend, texts
-from . import RenderOptions
+from .base import RenderOptions
 from .cells import cell, header
 from .safe import printable
 

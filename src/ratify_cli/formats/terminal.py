@@ -10,9 +10,9 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..report import Column, Msg, Report
+from ..reports.report import Column, Msg, Report
 from ..text import Texts, legend, texts
-from . import RenderOptions
+from .base import RenderOptions
 from .cells import cell, header
 from .safe import printable
 

@@ -6,7 +6,7 @@ from enum import Enum
 from importlib import import_module
 from typing import Any, Protocol
 
-from ..report import Msg
+from ..reports.report import Msg
 
 
 class Lang(str, Enum):

@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from ..report import Msg
-from ..status import NoteCode
+from ..reports.report import Msg
+from ..domain.status import NoteCode
 
 HEADERS = {
     "state": "State", "instrument": "Instrument", "status": "Status", "checked": "Checked", "signed": "Signed",

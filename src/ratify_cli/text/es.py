@@ -9,8 +9,8 @@ from typing import Any
 from babel import Locale
 from babel.dates import format_date
 
-from ..report import Msg
-from ..status import NoteCode
+from ..reports.report import Msg
+from ..domain.status import NoteCode
 
 LOCALE = Locale.parse("es")
 HEADERS = {

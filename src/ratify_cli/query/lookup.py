@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .dataset import Dataset
-from .errors import UsageError
-from .records import Instrument, State
+from ..domain.dataset import Dataset
+from ..errors import UsageError
+from ..domain.records import Instrument, State
 from .suggest import Candidate, matches
 
 

@@ -6,44 +6,11 @@ import hashlib
 from pathlib import Path
 from typing import Optional
 
-from .dataset import INSTRUMENTS_FILE, STATES_FILE, Dataset
-from .errors import DataError
-from .findings import Finding, Severity, ValidationSummary
-from msgspec import Struct
-
-
-class LoadResult(Struct, frozen=True):
-    """What loading found: the dataset (None when the files could not be validated) and every finding."""
-
-    dataset: Optional[Dataset]
-    findings: tuple[Finding, ...]
-    counts: Optional[tuple[int, int, int]] = None
-    """Instruments, states and events read from the files when they did not validate (else from the dataset)."""
-
-    @property
-    def errors(self) -> tuple[Finding, ...]:
-        """Findings that fail validation."""
-        return tuple(f for f in self.findings if f.severity is Severity.ERROR)
-
-    @property
-    def warnings(self) -> tuple[Finding, ...]:
-        """Findings that do not fail validation."""
-        return tuple(f for f in self.findings if f.severity is Severity.WARNING)
-
-    def summary(self, data_dir: Path) -> ValidationSummary:
-        """What was validated (records read) and what was found."""
-        data = self.dataset
-        if data is not None:
-            counts = (len(data.instruments), len(data.states), sum(len(s.events) for s in data.states))
-        else:
-            counts = self.counts or (0, 0, 0)
-        return ValidationSummary(
-            data_dir=str(data_dir),
-            findings=self.findings,
-            instruments=counts[0],
-            states=counts[1],
-            events=counts[2],
-        )
+from . import cache
+from ..domain.dataset import INSTRUMENTS_FILE, STATES_FILE, Dataset
+from ..errors import DataError
+from .findings import Finding
+from .result import LoadResult
 
 
 def load(data_dir: Path, use_cache: bool = True) -> LoadResult:
@@ -52,8 +19,6 @@ def load(data_dir: Path, use_cache: bool = True) -> LoadResult:
     With `use_cache`, a folder whose files are byte for byte the same as at an earlier successful load is read from
     the cache instead (see cache.py); any problem with the cache falls back to the full load.
     """
-    from . import cache
-
     if not data_dir.is_dir():
         return LoadResult(None, (Finding(str(data_dir), "is not a folder (expected a data folder)", code="io"),))
     contents = _contents(data_dir)
@@ -63,9 +28,7 @@ def load(data_dir: Path, use_cache: bool = True) -> LoadResult:
         cached = cache.get(key)
         if cached is not None:
             return cached
-    from .validation import (
-        load as full_load,  # pydantic and PyYAML are only needed here
-    )
+    from .validation import load as full_load
 
     with cache.paused_gc():
         result = full_load(data_dir, version)

@@ -7,7 +7,7 @@ from msgspec import Struct, field
 from enum import Enum
 from typing import Any, Optional
 
-from .dates import PartialDate
+from ..domain.dates import PartialDate
 from msgspec import Struct
 
 

@@ -7,14 +7,15 @@ from msgspec.structs import replace
 from collections import Counter
 from typing import Any, Literal, Optional
 
-from .dataset import Dataset
-from .dates import earliest, latest
-from .errors import UsageError
-from .gaps import Selection, compute, instrument_ref, select_instruments, select_states, state_ref
-from .records import ALL, Check, Instrument, State
+from ..domain.dataset import Dataset
+from ..domain.dates import earliest, latest
+from ..errors import UsageError
+from ..query.selection import Selection, compute, select_instruments, select_states
+from .gaps import instrument_ref, state_ref
+from ..domain.records import ALL, Check, Instrument, State
 from .report import Column, Msg, Report, Section, plain
-from .status import Status, sort_events
-from .vocab import Action
+from ..domain.status import Status, sort_events
+from ..domain.vocab import Action
 
 EVENT_COLUMNS = (
     Column("date", "date"),
@@ -117,7 +118,7 @@ def _event_row(state: State, event: Any) -> dict[str, Any]:
 
 def show(data: Dataset, ident: str, as_of: dt.date) -> Report:
     """The details and sources of one instrument (by id or reference) or one state (by code)."""
-    from .lookup import find_either
+    from ..query.lookup import find_either
 
     state, inst = find_either(data, ident)
     return _show_state(data, state, as_of) if state is not None else _show_instrument(data, inst, as_of)  # type: ignore[arg-type]

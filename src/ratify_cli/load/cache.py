@@ -19,16 +19,15 @@ import sys
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator, Optional, Sequence
+from typing import Iterator, Optional, Sequence
 
 from msgspec import Struct
 
-from . import __version__
-from .dataset import Dataset
+from ..version import __version__
+from ..domain.dataset import Dataset
 from .findings import Finding
 
-if TYPE_CHECKING:
-    from .loader import LoadResult
+from .result import LoadResult
 
 ENV_VAR = "RATIFY_CACHE_DIR"
 SUFFIX = ".msgpack"
@@ -52,7 +51,7 @@ def code_digest() -> bytes:
     A rule that changes without a version bump (an editable install, a checkout) must not leave a stale "valid".
     """
     digest = hashlib.sha256()
-    package = Path(__file__).parent
+    package = Path(__file__).parent.parent  # the whole ratify_cli package, not only load/
     for source in sorted(package.rglob("*.py")):
         digest.update(source.relative_to(package).as_posix().encode())
         digest.update(source.read_bytes())
@@ -92,11 +91,9 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def get(cache_key: str) -> Optional["LoadResult"]:
+def get(cache_key: str) -> Optional[LoadResult]:
     """The cached load result, or None (absent, unreadable, corrupt or of another shape: never an error)."""
     import msgspec
-
-    from .loader import LoadResult
 
     try:
         entry = msgspec.msgpack.decode((folder() / f"{cache_key}{SUFFIX}").read_bytes(), type=Entry)
@@ -105,7 +102,7 @@ def get(cache_key: str) -> Optional["LoadResult"]:
     return LoadResult(entry.dataset, entry.findings)
 
 
-def put(cache_key: str, result: "LoadResult") -> None:
+def put(cache_key: str, result: LoadResult) -> None:
     """Store a load result; any failure (read-only folder, full disk) is ignored."""
     import msgspec
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .dataset import INSTRUMENTS_FILE, STATES_FILE
+from ..domain.dataset import INSTRUMENTS_FILE, STATES_FILE
 from .models import InstrumentsFile, StatesFile
 
 SCHEMA_FILES = {

@@ -11,11 +11,11 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import rules
-from .dataset import INSTRUMENTS_FILE, STATES_FILE, Dataset
+from ..domain.dataset import INSTRUMENTS_FILE, STATES_FILE, Dataset
 from .findings import Finding, dotted
-from .loader import LoadResult
+from .result import LoadResult
 from .models import InstrumentsFile, StatesFile
-from .records import RECORDS
+from ..domain.records import RECORDS
 from .yamlsource import Document, read
 
 
@@ -117,7 +117,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 
 def _message(path: tuple[Any, ...], error: dict[str, Any], model: Any = None) -> str:
     where = dotted(path) or "the file"
-    from .fieldhints import explain  # names the field, value or code that was meant
+    from .fieldhints import explain
 
     meant = explain(model, path, error) if model is not None else None
     if meant is not None:

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from typing import Any, Iterable, Optional
+from typing import Any, Iterable
 
-from .dataset import Dataset
-from .errors import UsageError
-from msgspec import Struct
-from .records import Instrument, State
+from ..domain.dataset import Dataset
+from ..domain.records import Instrument, State
+from ..domain.status import PairStatus, Status
+from ..query.selection import Selection, compute, counted, find_instrument, find_state, select_instruments, select_states
+from .membership import note
 from .report import FOOTNOTES, SOURCE_NUMBER, Column, Msg, Report, plain
-from .status import PairStatus, Status, pair_status
-from .suggest import suggest
-from .vocab import Subregion, System
+
 
 OLD_NONE = "none-old"
 """The shown status of a `none` whose newest check is more than STALE_AFTER older than the as-of date."""
@@ -72,71 +71,6 @@ def status_counts(statuses: Iterable[Status]) -> dict[str, int]:
     """How many pairs have each status, every status listed (in the engine's order)."""
     counts = Counter(statuses)
     return {status.value: counts[status] for status in Status}
-
-
-class Selection(Struct, frozen=True):
-    """Which states and instruments a command looks at, and as of when."""
-
-    as_of: dt.date
-    states: tuple[str, ...] = ()
-    instruments: tuple[str, ...] = ()
-    system: Optional[System] = None
-    topic: Optional[str] = None
-    subregion: Optional[Subregion] = None
-    members_only: bool = True
-
-
-def find_state(data: Dataset, code: str) -> State:
-    """A state by its code (any case); UsageError with a suggestion when unknown (see lookup.py)."""
-    from .lookup import find_state as found
-
-    return found(data, code)
-
-
-def find_instrument(data: Dataset, ident: str) -> Instrument:
-    """An instrument by id or reference (any case); UsageError with a suggestion when unknown (see lookup.py)."""
-    from .lookup import find_instrument as found
-
-    return found(data, ident)
-
-
-def select_instruments(data: Dataset, sel: Selection) -> list[Instrument]:
-    """Instruments named, or all, filtered by system and topic, in catalog order."""
-    chosen = [find_instrument(data, i) for i in sel.instruments] if sel.instruments else list(data.instruments)
-    if sel.system is not None:
-        chosen = [i for i in chosen if i.system is sel.system]
-    if sel.topic is not None:
-        topics = {t for i in data.instruments for t in i.topics}
-        if sel.topic not in topics:
-            raise UsageError(f"unknown topic {sel.topic!r}{suggest(sel.topic, topics)}; topics: {', '.join(sorted(topics))}")
-        chosen = [i for i in chosen if sel.topic in i.topics]
-    return chosen
-
-
-def select_states(data: Dataset, sel: Selection) -> list[State]:
-    """States named (always kept), or the members as of the date (or all), filtered by subregion."""
-    if sel.states:
-        chosen = [find_state(data, code) for code in sel.states]
-    else:
-        chosen = [s for s in data.states if not sel.members_only or s.oas.is_member(sel.as_of)]
-    if sel.subregion is not None:
-        chosen = [s for s in chosen if s.subregion is sel.subregion]
-    return sorted(chosen, key=lambda s: s.code)
-
-
-def compute(data: Dataset, state: State, inst: Instrument, as_of: dt.date) -> PairStatus:
-    """The status of one pair, knowing whether the state had joined the instrument's prerequisite by then."""
-    joined = True
-    if inst.prerequisite is not None and inst.prerequisite.instrument in data.by_id:
-        parent = data.by_id[inst.prerequisite.instrument]
-        parent_status = pair_status(parent, state.code, data.events_for(state.code, parent.id), as_of).status
-        joined = parent_status not in (Status.NONE, Status.SIGNED, Status.DENOUNCED, Status.NOT_ADOPTED)
-    return pair_status(inst, state.code, data.events_for(state.code, inst.id), as_of, prerequisite_joined=joined)
-
-
-def counted(ps: PairStatus) -> bool:
-    """Whether a pair counts in 'party to N of M' denominators (an instrument not adopted yet does not)."""
-    return ps.status is not Status.NOT_ADOPTED
 
 
 def shown_status(ps: PairStatus) -> str:
@@ -244,8 +178,6 @@ def _pair_report(
 
 def gaps_for_state(data: Dataset, sel: Selection, code: str) -> Report:
     """The instruments a state has not joined, with next steps, and a summary of its counts."""
-    from .membership import note
-
     state = find_state(data, code)
     instruments = select_instruments(data, sel)
     statuses = {i.id: compute(data, state, i, sel.as_of) for i in instruments}

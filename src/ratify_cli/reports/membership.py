@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .records import State
+from ..domain.records import State
 from .report import Msg
 
 

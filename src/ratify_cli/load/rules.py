@@ -8,13 +8,13 @@ from collections import Counter
 from urllib.parse import urlsplit
 from typing import Callable, Iterator, Optional
 
-from .dataset import INSTRUMENTS_FILE, STATES_FILE, Dataset
+from ..domain.dataset import INSTRUMENTS_FILE, STATES_FILE, Dataset
 from .findings import Finding, Path, Severity
-from .dates import earliest, latest
-from .records import ALL, Event, Instrument
-from .status import sort_events
-from .suggest import suggest
-from .vocab import Action
+from ..domain.dates import earliest, latest
+from ..domain.records import ALL, Event, Instrument
+from ..domain.status import sort_events
+from ..query.suggest import suggest
+from ..domain.vocab import Action
 
 Rule = Callable[[Dataset, dt.date], Iterator[Finding]]
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .dataset import Dataset
-from .errors import UsageError
+from ..domain.dataset import Dataset
+from ..errors import UsageError
 from .lookup import find_instrument, find_state
-from .vocab import Subregion, System
+from ..domain.vocab import Subregion, System
 
 
 def check(

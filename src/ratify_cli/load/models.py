@@ -7,8 +7,8 @@ from typing import Annotated, Any, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema, field_validator, model_validator
 
-from . import dates
-from .vocab import Action, Subregion, System
+from ..domain import dates
+from ..domain.vocab import Action, Subregion, System
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 URL = r"^https?://[^\s\x00-\x1f\x7f-\x9f]+$"

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .suggest import hint, matches
+from ..query.suggest import hint, matches
 
 PATTERNS = {
     r"^[A-Z]{3}$": ("three upper-case letters (an ISO 3166-1 alpha-3 code)", str.upper),
