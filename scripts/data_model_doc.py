@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 
-from ratify_cli.load import models
+from ratify_cli.loading import models
 
 MODELS = [
     ("instruments.yaml", [models.InstrumentsFile, models.Instrument, models.SignatureRules, models.EntryIntoForce,

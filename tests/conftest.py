@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from ratify_cli.load.loader import load
+from ratify_cli.loading.loader import load
 
 TESTS = Path(__file__).parent
 MINI = TESTS / "fixtures" / "mini"

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ratify_cli.load.findings import Severity
-from ratify_cli.load.loader import load
+from ratify_cli.loading.findings import Severity
+from ratify_cli.loading.loader import load
 
 from .conftest import MINI, TESTS
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import msgspec
 import pytest
 
-from ratify_cli.load import cache
+from ratify_cli.loading import cache
 from ratify_cli.cli import app
-from ratify_cli.load.loader import load
+from ratify_cli.loading.loader import load
 
 from .conftest import MINI
 
@@ -24,7 +24,7 @@ def entries() -> list[Path]:
 def test_a_clean_load_is_cached_and_reused(mini_copy, monkeypatch) -> None:
     first = load(mini_copy)
     assert len(entries()) == 1
-    import ratify_cli.load.validation as validation
+    import ratify_cli.loading.validation as validation
 
     monkeypatch.setattr(validation, "load", lambda *a, **k: pytest.fail("the cache should have answered"))
     second = load(mini_copy)
@@ -102,7 +102,7 @@ def test_no_cache_bypasses_it(runner, mini_copy, monkeypatch) -> None:
     for entry in entries():
         entry.write_bytes(b"broken")
     calls = []
-    import ratify_cli.load.validation as validation
+    import ratify_cli.loading.validation as validation
 
     real = validation.load
     monkeypatch.setattr(validation, "load", lambda *a, **k: calls.append(1) or real(*a, **k))

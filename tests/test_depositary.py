@@ -15,7 +15,7 @@ from ratify_cli.depositary import PageError, ilo, oas, un
 from ratify_cli.depositary import fetch as fetch_module
 from ratify_cli.depositary.fetch import USER_AGENT, FetchPolicy, fetch_all
 from ratify_cli.depositary.names import NameIndex, normal
-from ratify_cli.load.models import Action
+from ratify_cli.loading.models import Action
 
 from .conftest import MINI, D, TESTS
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ratify_cli.query.selection import compute
-from ratify_cli.load.models import Action
+from ratify_cli.loading.models import Action
 from ratify_cli.domain.status import Status
 
 from .conftest import D

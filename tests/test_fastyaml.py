@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ratify_cli.load import fastyaml
-from ratify_cli.load.findings import Finding
-from ratify_cli.load.yamlsource import YamlProblem, check_layout, read
+from ratify_cli.loading import fastyaml
+from ratify_cli.loading.findings import Finding
+from ratify_cli.loading.yamlsource import YamlProblem, check_layout, read
 
 from .conftest import DATA, MINI, TESTS
 

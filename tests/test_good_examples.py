@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ratify_cli.cli import app
-from ratify_cli.load.loader import load
+from ratify_cli.loading.loader import load
 
 from .conftest import DATA, MINI
 

@@ -18,7 +18,7 @@ from markdown_it import MarkdownIt
 from ratify_cli.formats import OutputFormat, render
 from ratify_cli.query.selection import Selection
 from ratify_cli.reports.gaps import gaps_for_instrument, gaps_for_state, status_table
-from ratify_cli.load.loader import load
+from ratify_cli.loading.loader import load
 
 from .conftest import MINI
 

@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from ratify_cli.reports.report import plain
-from ratify_cli.load.schema import SCHEMA_FILES, dumps, schemas
+from ratify_cli.loading.schema import SCHEMA_FILES, dumps, schemas
 
 from .conftest import DATA, MINI, REPO
 
@@ -42,7 +42,7 @@ def test_schema_rejects_unknown_fields() -> None:
 def test_records_mirror_the_models_field_for_field() -> None:
     import msgspec
 
-    from ratify_cli.load import models
+    from ratify_cli.loading import models
     from ratify_cli.domain.records import RECORDS
 
     for name, record in RECORDS.items():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Sequence
 
 if TYPE_CHECKING:  # the family sits below every layer; only the type checker needs to see what a finding is
-    from .load.findings import Finding
+    from .loading.findings import Finding
 
 
 class RatifyError(Exception):

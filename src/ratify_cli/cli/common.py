@@ -12,13 +12,13 @@ from typing import Any, Optional, TypeVar
 import typer
 from msgspec.structs import replace
 
+from ..api import Data, open_data
 from ..domain.dataset import Dataset
 from ..domain.vocab import Subregion, System
 from ..errors import DataError, RatifyError
 from ..formats import OutputFormat, RenderOptions, render
 from ..formats.safe import printable
-from ..load.loader import load_or_raise
-from ..load.paths import DataLocation, locate, protected_folders
+from ..loading.paths import DataLocation, locate, protected_folders
 from ..output import emit
 from ..query.filters import check
 from ..query.selection import Selection
@@ -72,11 +72,14 @@ def location_of(data: Optional[Path]) -> DataLocation:
     return location
 
 
+def open_folder(location: DataLocation) -> Data:
+    """The data of the folder through the Python API (from the cache when it can); DataError when it has errors."""
+    return open_data(location, Settings.use_cache)
+
+
 def load_dataset(location: DataLocation) -> Dataset:
-    """The validated dataset of the folder (from the cache when it can); DataError when the data has errors."""
-    dataset = load_or_raise(location.folder, Settings.use_cache).dataset
-    assert dataset is not None  # load_or_raise raises when there is none
-    return dataset
+    """The validated dataset of the folder."""
+    return open_folder(location).dataset
 
 
 def selection(

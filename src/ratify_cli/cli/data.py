@@ -13,8 +13,8 @@ import typer
 from ..errors import UsageError
 from ..formats.base import FindingsFormat
 from ..formats.findings import render_findings
-from ..load.loader import load
-from ..load.paths import locate, protected_folders
+from ..loading.loader import load
+from ..loading.paths import locate, protected_folders
 from ..output import check_not_data, write_atomic
 from .options import DataOpt, choice, metavar
 
@@ -44,7 +44,7 @@ def schema(
     ] = None,
 ) -> None:
     """The JSON Schema of instruments.yaml and states.yaml, generated from the models."""
-    from ..load.schema import dumps, schemas  # pydantic: only this command needs the models
+    from ..loading.schema import dumps, schemas  # pydantic: only this command needs the models
 
     generated = schemas()
     if output is None:

@@ -15,7 +15,7 @@ import typer
 from ..domain.vocab import Subregion, System
 from ..errors import UsageError
 from ..formats.base import OutputFormat
-from ..load.paths import ENV_VAR
+from ..loading.paths import ENV_VAR
 from ..query.suggest import hint, suggest
 from ..text import Lang
 

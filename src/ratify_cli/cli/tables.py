@@ -12,10 +12,9 @@ import typer
 from ..errors import UsageError
 from ..query.suggest import suggest
 from ..reports import catalog
-from ..reports import gaps as core
 from ..reports.gaps import status_table
 from ..text import Lang
-from .common import check_filters, load_dataset, location_of, selection, write_report
+from .common import check_filters, load_dataset, location_of, open_folder, selection, write_report
 from .options import (
     AsOfOpt, DataOpt, FormatOpt, InstrumentOpt, LangOpt, MembersOpt, OutputOpt, StateOpt, SubregionOpt, SystemOpt,
     TopicOpt, WidthOpt, as_of_date, parse_date,
@@ -43,15 +42,9 @@ def gaps(
     if state and instrument:
         raise UsageError("give --state or --instrument, not both (use `ratify status` for one pair)")
     location = location_of(data)
-    dataset = load_dataset(location)
+    folder = open_folder(location)
     sel = selection(as_of, system=system, topic=topic, subregion=subregion, members=members)
-    check_filters(dataset, sel, [state] if state else (), [instrument] if instrument else ())
-    if state:
-        report = core.gaps_for_state(dataset, sel, state)
-    elif instrument:
-        report = core.gaps_for_instrument(dataset, sel, instrument)
-    else:
-        report = core.matrix(dataset, sel)
+    report = folder.gaps_report(state, instrument, sel)
     write_report(report, fmt, output, location, width, lang)
     if exit_code and report.gaps:
         raise typer.Exit(1)
@@ -104,10 +97,10 @@ def changes(
     if until is None and start is not None and start > today:
         raise UsageError(f"--since {start.isoformat()} is after today ({today.isoformat()}); give an earlier date")
     location = location_of(data)
-    dataset = load_dataset(location)
+    folder = open_folder(location)
     sel = selection(until, state, instrument, system, topic, subregion, members, as_of_option="--until")
-    check_filters(dataset, sel)
-    report = catalog.changes(dataset, sel, start, sel.as_of, group)  # type: ignore[arg-type]
+    check_filters(folder.dataset, sel)
+    report = folder.changes_report(start, sel, group)  # type: ignore[arg-type]
     write_report(report, fmt, output, location, width, lang)
 
 

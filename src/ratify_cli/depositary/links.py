@@ -11,7 +11,7 @@ import httpx
 from msgspec import Struct
 from ..domain.dataset import INSTRUMENTS_FILE, STATES_FILE
 from ..errors import DataError
-from ..load.yamlsource import Document, read
+from ..loading.yamlsource import Document, read
 from .fetch import FetchPolicy, Fetched, fetch_all
 
 URL_KEYS = frozenset({"source", "status_url", "sources"})

@@ -113,7 +113,7 @@ def _as_date(value: Any) -> Any:
 
 def apply(data_dir: Path, result: SyncResult, today: dt.date) -> list[str]:
     """Write the sync results, only if every page was read and the result validates; returns files changed."""
-    from ..load.loader import load
+    from ..loading.loader import load
 
     if result.failures:
         raise DataError(f"not writing: {len(result.failures)} page(s) could not be read")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ..load.findings import Finding, Severity, ValidationSummary
+from ..loading.findings import Finding, Severity, ValidationSummary
 from .base import FindingsFormat
 from .safe import printable
 

@@ -24,7 +24,7 @@ def document(report: Report) -> dict[str, Any]:
         "as_of": plain(report.as_of),
         "data_version": report.data_version,
         **({"data": report.data_dir} if report.data_dir else {}),
-        "rows": [_public(row, report.hidden) for row in report.rows],
+        "rows": report.public_rows(),
     }
     if report.summary:
         out["summary"] = [line.public() for line in report.summary]

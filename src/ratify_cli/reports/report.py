@@ -80,6 +80,10 @@ class Report(Struct, frozen=True):
     data_dir: str = ""
     """The data folder the report was computed from (set by the CLI), for the output's data line."""
 
+    def public_rows(self) -> list[dict[str, Any]]:
+        """The rows as JSON prints them: public fields only, JSON-ready values."""
+        return [{key: plain(value) for key, value in row.items() if key not in self.hidden} for row in self.rows]
+
     def public_fields(self) -> tuple[str, ...]:
         """`fields`, or the keys of the rows when not declared."""
         if self.fields:
