@@ -13,7 +13,7 @@ from ratify_cli.cli import app
 
 from .conftest import MINI
 
-COMMANDS = ["gaps", "status", "changes", "instruments", "states", "show", "validate", "schema"]
+COMMANDS = ["gaps", "status", "changes", "instruments", "states", "show", "validate", "schema", "report", "export"]
 
 
 def run(runner, *args: str):

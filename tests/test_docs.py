@@ -24,7 +24,18 @@ def test_readme_examples_run(runner) -> None:
     assert len(examples) >= 10
     for example in examples:
         args = example.split()[1:]
-        if args[0] in ("schema", "sync", "check-links"):
-            continue  # they write files or need the network: tests/test_depositary.py runs them offline
+        if args[0] in ("schema", "sync", "check-links", "report", "export"):
+            continue  # they write files or need the network: test_depositary.py, test_html.py, test_export.py run them
         result = runner.invoke(app, args)
         assert result.exit_code == 0, (example, result.output)
+
+
+def test_readme_completeness_table_is_the_commands_output(runner) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = readme.split("<!-- coverage: ", 1)[1].split("<!-- /coverage -->", 1)[0]
+    command, shown = block.split(" -->\n", 1)
+    assert command.startswith("ratify coverage ")
+    result = runner.invoke(app, [*command.split()[1:], "--data", str(REPO / "data")], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    printed = [line for line in result.stdout.splitlines() if line.startswith("|") or " pairs as of " in line]
+    assert [line for line in shown.strip().splitlines() if line] == printed

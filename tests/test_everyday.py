@@ -368,7 +368,7 @@ def test_help_at_80_columns_keeps_choices_whole(runner) -> None:
     assert result.exit_code == 0
     assert "[un|inter-american|ilo]" in result.stdout
     assert "[south-america|central-america|caribbean|northern-america]" in result.stdout
-    assert "[table|markdown|csv|json]" in result.stdout
+    assert "[table|markdown|csv|json|html]" in result.stdout
 
 
 # Small things --------------------------------------------------------------------------------------------------

@@ -32,17 +32,23 @@ As of 2020-01-01 · data version {version}
 
 | State | Status | Signed | Consent | In force | Denounced | Checked | Next step | Notes | Source |
 | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
-| CAN | denounced |  |  |  | 2011-01-01 | 2020-01-01 | re-accede | \\[1\\] | S1 |
-| USA | signed | 1999-05-05 |  |  |  | 2020-01-01 | ratify |  | S1 |
+| CAN (Canada) | denounced |  |  |  | 2011-01-01 | 2020-01-01 | re-accede | \\[1\\] | [S1](https://example.org/conv) |
+| USA (United States) | signed | 1999-05-05 |  |  |  | 2020-01-01 | ratify |  | [S1](https://example.org/conv) |
 
 CONV: among 4 OAS member states as of 2020-01-01, 2 parties; 1 signed awaiting ratification; 1 denounced; 0 no action; 0 unknown.
 
-Newest check: 2020-01-01 against https://example.org/conv
+Newest check: 2020-01-01 against [https://example.org/conv](https://example.org/conv)
 
 **Legend**
 
 - signed: signed, not yet ratified
 - denounced: was party, denunciation in effect
+
+**Glossary**
+
+- CONV: Convention on Testing (IV-99)
+- CAN: Canada
+- USA: United States
 
 **Notes**
 
@@ -50,7 +56,7 @@ Newest check: 2020-01-01 against https://example.org/conv
 
 **Sources**
 
-- S1: https://example.org/conv
+- S1: [https://example.org/conv](https://example.org/conv)
 """
 
 

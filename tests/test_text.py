@@ -33,6 +33,7 @@ def test_every_language_words_every_code() -> None:
         assert set(module.HEADERS) == set(en.HEADERS)
         assert set(module.MEANINGS) == set(en.MEANINGS)
         assert set(module.FRAME) == set(en.FRAME)
+        assert set(module.PAGE) == set(en.PAGE)
     assert texts(Lang.ES) is es and texts(Lang.EN) is en
 
 

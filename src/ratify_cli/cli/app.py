@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from ..version import __version__
-from . import data, tables, web
+from . import data, publish, tables, web
 from .common import Settings, handled
 
 app = typer.Typer(
@@ -50,8 +50,17 @@ COMMANDS = (
     (tables.status, "status", "Examples: ratify status --state MEX | ratify status --instrument achr --format csv"),
     (tables.changes, "changes", "Example: ratify changes --since 2005-06-07 --by instrument"),
     (tables.instruments, "instruments", "Examples: ratify instruments | ratify instruments --system ilo --format json"),
+    (
+        tables.coverage, "coverage",
+        "Examples: ratify coverage | ratify coverage --by instrument --system ilo --format markdown",
+    ),
     (tables.states, "states", "Examples: ratify states | ratify states --all-states --as-of 2024-01-01 --format csv"),
     (tables.show, "show", "Examples: ratify show MEX | ratify show icrmw | ratify show B-32"),
+    (
+        publish.report, "report",
+        "Examples: ratify report --output report.html | ratify report -o 2015.html --as-of 2015-01-01 --lang es",
+    ),
+    (publish.export, "export", "Examples: ratify export dataset/ | ratify export dataset-2015/ --as-of 2015-01-01"),
     (data.validate, "validate", "Examples: ratify validate | ratify validate --data ./data --format github"),
     (data.schema, "schema", "Examples: ratify schema | ratify schema --output schema/"),
     (

@@ -1,4 +1,4 @@
-"""The table commands: gaps, status, changes, instruments, states, show."""
+"""The table commands: gaps, status, changes, instruments, coverage, states, show."""
 
 # No `from __future__ import annotations` in the cli package: Typer reads every command's annotations on each run,
 # and evaluating them from strings costs start-up time.
@@ -119,6 +119,30 @@ def instruments(
     sel = selection(None, system=system, topic=topic)
     check_filters(dataset, sel)
     write_report(catalog.instruments_table(dataset, sel), fmt, output, location, width, lang)
+
+
+def coverage(
+    by: Annotated[str, typer.Option("--by", help="Group by `system` or `instrument` (any case).")] = "system",
+    as_of: AsOfOpt = None,
+    system: SystemOpt = None,
+    topic: TopicOpt = None,
+    fmt: FormatOpt = "table",
+    lang: LangOpt = "en",
+    output: OutputOpt = None,
+    width: WidthOpt = None,
+    data: DataOpt = None,
+) -> None:
+    """How complete the data is: pairs per status, and the share still unknown, among the members on the date."""
+    from ..reports.coverage import completeness
+
+    group = by.strip().lower()
+    if group not in ("system", "instrument"):
+        raise UsageError(f"--by takes `system` or `instrument`, not {by!r}{suggest(by, ['system', 'instrument'])}")
+    location = location_of(data)
+    dataset = load_dataset(location)
+    sel = selection(as_of, system=system, topic=topic)
+    check_filters(dataset, sel)
+    write_report(completeness(dataset, sel, group), fmt, output, location, width, lang)  # type: ignore[arg-type]
 
 
 def states(

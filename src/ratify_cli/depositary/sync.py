@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Literal, Optional
 import httpx
 
 from msgspec import Struct
+from ..domain import dates
 from ..domain.dataset import Dataset
 from ..domain.records import Event, Instrument
 from ..domain.status import sort_events
@@ -113,7 +114,8 @@ def compare(data: Dataset, page: ParsedPage) -> list[Drift]:
 def _pair_drift(page: ParsedPage, state: str, ours: list[Event], theirs: list[ParsedEvent]) -> Iterable[Drift]:
     unmatched = list(ours)
     for event in theirs:
-        same = next((e for e in unmatched if e.date == event.date), None)
+        # A date the data knows only to its month or year agrees with any page date inside it.
+        same = next((e for e in unmatched if dates.earliest(e.date) <= event.date <= dates.latest(e.date)), None)
         if same is not None:
             unmatched.remove(same)
             if same.action is not event.action:

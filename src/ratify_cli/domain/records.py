@@ -9,9 +9,9 @@ a command that reads the cache starts fast. Records hold no cycles, so the garba
 from __future__ import annotations
 
 import datetime as dt
-from typing import Optional, Union
+from typing import Iterable, Optional, Union
 
-from .dates import Day
+from .dates import Day, earliest, latest
 from msgspec import Struct
 from .vocab import Action, Subregion, System
 
@@ -22,7 +22,7 @@ CHARTER_IN_FORCE = dt.date(1951, 12, 13)
 class Check(Struct, frozen=True, gc=False):
     """See models.Check."""
 
-    date: dt.date
+    date: Day
     source: str
     states: Union[str, tuple[str, ...]]
     secondary: bool = False
@@ -106,8 +106,16 @@ class Instrument(Struct, frozen=True, gc=False):
 
     def latest_check(self, state: str) -> Optional[Check]:
         """The newest check that covers `state` (None when no check ever did)."""
-        covering = [check for check in self.checks if check.covers(state)]
-        return max(covering, key=lambda check: check.date) if covering else None
+        return _newest(check for check in self.checks if check.covers(state))
+
+    def newest_check(self) -> Optional[Check]:
+        """The newest check of the instrument, whichever states it covers (None when there is none)."""
+        return _newest(self.checks)
+
+
+def _newest(checks: Iterable[Check]) -> Optional[Check]:
+    """The check whose date ends last (a date known only to its year ends on 31 December)."""
+    return max(checks, key=lambda check: (latest(check.date), earliest(check.date)), default=None)
 
 
 class MechanismAcceptance(Struct, frozen=True, gc=False):

@@ -100,7 +100,7 @@ class PairStatus(Struct, frozen=True):
     source: Optional[str] = None
     secondary: Optional[bool] = None
     """Whether the fact behind the status rests on a secondary source (None when there is no such fact)."""
-    checked: Optional[dt.date] = None
+    checked: Optional[Day] = None
     """The date of the newest complete source that covers the state (None: no source ever did)."""
     reservations: Optional[bool] = None
     declarations: Optional[bool] = None
@@ -110,10 +110,11 @@ class PairStatus(Struct, frozen=True):
 
 def sort_events(events: Iterable[Event]) -> list[Event]:
     """Events in the order they happened, same-day acts in the order the rules apply them; file order never matters."""
-    return sorted(events, key=_event_order)
+    return sorted(events, key=event_order)
 
 
-def _event_order(e: Event) -> tuple[object, ...]:
+def event_order(e: Event) -> tuple[object, ...]:
+    """The sort key of an event: its first possible day, then the same-day order of the rules, then the rest."""
     effective = e.effective or e.date
     return (earliest(e.date), _DAY_ORDER[e.action], e.action.value, latest(e.date), earliest(effective),
             latest(effective), e.source, e.note or "")
@@ -189,7 +190,7 @@ def _resolve(instrument: Instrument, events: Iterable[Event], pick: Callable[[Da
         else:
             effective = day
         acts.append(_Act(event, day, effective))
-    acts.sort(key=lambda act: (act.date, _DAY_ORDER[act.event.action], act.effective, _event_order(act.event)))
+    acts.sort(key=lambda act: (act.date, _DAY_ORDER[act.event.action], act.effective, event_order(act.event)))
     return acts
 
 

@@ -18,6 +18,8 @@ def formatter_for(fmt: OutputFormat) -> Formatter:
         from .csvfmt import render
     elif fmt is OutputFormat.JSON:
         from .jsonfmt import render
+    elif fmt is OutputFormat.HTML:
+        from .html import render
     else:  # pragma: no cover - a new enum member without a formatter fails the wiring test
         raise AssertionError(f"no formatter for {fmt}")
     return render

@@ -17,6 +17,7 @@ class OutputFormat(str, Enum):
     MARKDOWN = "markdown"
     CSV = "csv"
     JSON = "json"
+    HTML = "html"
 
 
 class FindingsFormat(str, Enum):

@@ -50,5 +50,7 @@ def cell(words: Texts, column: Column, row: dict[str, Any]) -> str:
     if column.vocab == FOOTNOTES:
         return " ".join(f"[{number}]" for number in value or ())
     if column.vocab == SOURCE_NUMBER:
+        if isinstance(value, (list, tuple)):
+            return " ".join(f"S{number}" for number in value)
         return f"S{value}" if value else ""
     return text(words, value, column.vocab)

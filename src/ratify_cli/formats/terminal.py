@@ -16,8 +16,8 @@ from .base import RenderOptions
 from .cells import cell, header
 from .safe import printable
 
-MATRIX_HEADER = 8
-"""Vertical column labels of the matrix are cut to this many characters."""
+CELL = 3
+"""Width of a matrix column: the symbol, the flag mark or a space, and a space; room for a two-digit number."""
 
 STYLES = {
     "party": "green",
@@ -63,27 +63,72 @@ def _table(words: Texts, columns: tuple[Column, ...], rows: tuple[dict[str, Any]
     return table
 
 
+def _key(words: Texts, numbered: list[tuple[int, Column]], width: int) -> list[Text]:
+    """`1 ICRMW  2 ICCPR ...`: each column's number and full short name, wrapped to the width."""
+    lines: list[str] = []
+    for number, column in numbered:
+        item = f"{number} {printable(header(words, column))}"
+        if lines and len(lines[-1]) + 2 + len(item) <= width:
+            lines[-1] += "  " + item
+        else:
+            lines.append(item)
+    return [Text(line, style="dim") for line in lines]
+
+
+def _group(words: Texts, group: str) -> str:
+    """A system's name (`UN`), for the matrix split by system."""
+    return words.header(f"system.{group}") if group else ""
+
+
+def _blocks(words: Texts, columns: list[Column], width: int) -> list[tuple[str, list[int]]]:
+    """(title, column indexes) per block: all in one when they fit, else one or more per system."""
+    per_block = max(1, (width - 5) // CELL)
+    if len(columns) <= per_block:
+        return [("", list(range(len(columns))))]
+    groups: dict[str, list[int]] = {}
+    for index, column in enumerate(columns):
+        groups.setdefault(column.group, []).append(index)
+    blocks = []
+    for group, indexes in groups.items():
+        name = _group(words, group)
+        count = -(-len(indexes) // per_block)
+        size = -(-len(indexes) // count)  # blocks of even size: 13 and 13, not 25 and 1
+        chunks = [indexes[start : start + size] for start in range(0, len(indexes), size)]
+        for part, chunk in enumerate(chunks, start=1):
+            blocks.append((name + (f" ({part}/{len(chunks)})" if len(chunks) > 1 else ""), chunk))
+    return blocks
+
+
+def _spans(words: Texts, columns: list[Column], indexes: list[int], width: int) -> Text:
+    """One line naming the system above the first column of each run of its columns."""
+    line = " " * 5
+    previous = None
+    for position, index in enumerate(indexes):
+        group = columns[index].group
+        if group != previous:
+            line = line[: 5 + CELL * position].ljust(5 + CELL * position)
+            line += "┌" + _group(words, group) + " "
+        previous = group
+    return Text(printable(line[:width].rstrip()), style="bold")
+
+
 def _matrix(words: Texts, report: Report, width: int) -> list[RenderableType]:
-    """States down, instruments across with vertical headers, in blocks that fit the width."""
-    first, rest = report.columns[0], report.columns[1:]
-    per_block = max(1, (width - 6) // 2)
-    label = {c.key: header(words, c).replace(" ", "")[:MATRIX_HEADER] for c in rest}
+    """States down, instruments across as numbered columns with a key naming each in full; split by system when narrow."""
+    first = report.columns[0]
+    columns = [c for c in report.columns if c.symbol]
     blocks: list[RenderableType] = []
-    for start in range(0, len(rest), per_block):
-        block = rest[start : start + per_block]
-        height = max(len(label[c.key]) for c in block)
-        lines = []
-        for level in range(height):
-            heads = " ".join(label[c.key][level] if level < len(label[c.key]) else " " for c in block)
-            lines.append(Text(" " * 5 + printable(heads), style="bold"))
+    for title, indexes in _blocks(words, columns, width):
+        lines = [Text(printable(title), style="bold")] if title else [_spans(words, columns, indexes, width)]
+        lines.append(Text(" " * 5 + "".join(str(i + 1).ljust(CELL) for i in indexes).rstrip(), style="bold"))
         for row in report.rows:
             line = Text(printable(cell(words, first, row)).ljust(5))
-            for column in block:
-                shown = _cell(words, column, row)  # a symbol, and the flag mark or a space: two characters a column
-                shown.pad_right(2 - shown.cell_len)
+            for index in indexes:
+                shown = _cell(words, columns[index], row)  # a symbol and the flag mark or a space, then a space
+                shown.pad_right(CELL - shown.cell_len)
                 line.append_text(shown)
             line.rstrip()
             lines.append(line)
+        lines.extend(_key(words, [(i + 1, columns[i]) for i in indexes], width))
         blocks.append(Group(*lines, Text("")))
     return blocks
 

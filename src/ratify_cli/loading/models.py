@@ -74,8 +74,8 @@ RecordedDate = Annotated[
 class Check(Frozen):
     """One reading of a complete source: the states it covers had taken no action but the events recorded."""
 
-    date: dt.date
-    """The date the source reflects (its "status as at" date), not the day it was read."""
+    date: RecordedDate
+    """The date the source reflects (its "status as at" date, or only its year or month), not the day it was read."""
     source: Url
     """The page or dataset that was read."""
     states: Union[Literal["all"], tuple[StateCode, ...]]

@@ -5,14 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from itertools import permutations
 from urllib.parse import urlsplit
 from typing import Callable, Iterator, Optional
 
 from ..domain.dataset import INSTRUMENTS_FILE, STATES_FILE, Dataset
 from .findings import Finding, Path, Severity
-from ..domain.dates import earliest, latest
+from ..domain.dates import Day, earliest, is_exact, latest
 from ..domain.records import ALL, Event, Instrument
-from ..domain.status import sort_events
+from ..domain.status import event_order, sort_events
 from ..query.suggest import suggest
 from ..domain.vocab import Action
 
@@ -71,10 +72,10 @@ def instrument_records(data: Dataset, today: dt.date) -> Iterator[Finding]:
                     if code not in data.by_code:
                         yield _error(INSTRUMENTS_FILE, where + ("states", position), "unknown-state",
                                      f"{inst.id}: a check names unknown state {code!r}" + suggest(code, data.by_code))
-            if check.date > today:
+            if earliest(check.date) > today:
                 yield _error(INSTRUMENTS_FILE, where + ("date",), "future-date",
                              f"{inst.id}: check date {check.date} is in the future")
-            elif check.date < inst.adopted:
+            elif latest(check.date) < inst.adopted:
                 yield _error(INSTRUMENTS_FILE, where + ("date",), "date-order",
                              f"{inst.id}: check date {check.date} is before adoption {inst.adopted}")
         ids = Counter(m.id for m in inst.mechanisms)
@@ -140,7 +141,11 @@ def _event_fields(event: Event, inst: Instrument, code: str, at: Path) -> Iterat
 
 
 def event_sequences(data: Dataset, today: dt.date) -> Iterator[Finding]:
-    """Per pair: no duplicates, no consent while party, no denunciation without consent."""
+    """Per pair: no duplicates, no consent while party, no denunciation without consent.
+
+    An act known only to its year or month may fall anywhere in it: a sequence with such acts is wrong only when no
+    placement of them gives a valid one.
+    """
     for state_index, state in enumerate(data.states):
         pairs: dict[str, list[Event]] = {}
         for event in state.events:
@@ -148,27 +153,56 @@ def event_sequences(data: Dataset, today: dt.date) -> Iterator[Finding]:
         for events in pairs.values():
             if len(events) == 1 and events[0].action is not Action.DENUNCIATION:
                 continue  # a lone signature or consent breaks no sequence rule (most pairs, at any scale)
+            problems = _sequence_problems(sort_events(events))
+            if problems and not all(is_exact(e.date) for e in events) and _some_order_fits(events):
+                continue
+            for event, code, text in problems.values():
+                at: Path = ("states", state_index, "events", _position(state.events, event))
+                yield _error(STATES_FILE, at, code, f"{_label(state.code, event)}: {text}")
+
+
+MAX_ORDERED = 8
+"""Pairs with more events than this that use partial dates are checked in their sorted order only."""
+
+
+def _some_order_fits(events: list[Event]) -> bool:
+    """Whether the pair's events, each placed anywhere in its day, month or year, can follow a valid sequence."""
+    if len(events) > MAX_ORDERED:
+        return False
+
+    def allowed(order: tuple[Event, ...]) -> bool:
+        for i, before in enumerate(order):
+            for after in order[i + 1:]:
+                if latest(after.date) < earliest(before.date):
+                    return False
+                if is_exact(before.date) and before.date == after.date and event_order(after) < event_order(before):
+                    return False
+        return True
+
+    return any(not _sequence_problems(list(order)) for order in permutations(events) if allowed(order))
+
+
+def _sequence_problems(events: list[Event]) -> dict[int, tuple[Event, str, str]]:
+    """The problems of a pair's events read in the given order, keyed by the event object's identity."""
+    party = False
+    seen: set[tuple[Action, Day]] = set()
+    problems: dict[int, tuple[Event, str, str]] = {}
+    for event in events:
+        key = (event.action, event.date)
+        if key in seen:
+            problems[id(event)] = (event, "duplicate-event", "the same event is recorded twice")
+        elif event.disputed:
+            pass
+        elif event.action.is_consent:
+            if party:
+                problems[id(event)] = (event, "consent-while-party", "already party, with no denunciation in between")
+            party = True
+        elif event.action is Action.DENUNCIATION:
+            if not party:
+                problems[id(event)] = (event, "denunciation-without-consent", "a denunciation needs an earlier consent act")
             party = False
-            seen: set[tuple[Action, dt.date]] = set()
-            for event in sort_events(events):
-                key = (event.action, event.date)
-                problem: Optional[tuple[str, str]] = None
-                if key in seen:
-                    problem = ("duplicate-event", "the same event is recorded twice")
-                elif event.disputed:
-                    pass
-                elif event.action.is_consent:
-                    if party:
-                        problem = ("consent-while-party", "already party, with no denunciation in between")
-                    party = True
-                elif event.action is Action.DENUNCIATION:
-                    if not party:
-                        problem = ("denunciation-without-consent", "a denunciation needs an earlier consent act")
-                    party = False
-                seen.add(key)
-                if problem is not None:
-                    at: Path = ("states", state_index, "events", _position(state.events, event))
-                    yield _error(STATES_FILE, at, problem[0], f"{_label(state.code, event)}: {problem[1]}")
+        seen.add(key)
+    return problems
 
 
 def _position(events: tuple[Event, ...], event: Event) -> int:
@@ -214,7 +248,7 @@ def _suspect(url: str) -> Optional[str]:
 def source_addresses(data: Dataset, today: dt.date) -> Iterator[Finding]:
     """Warn on a source whose host is an IP address or whose path ends in `.tmp`: not a publisher's own page."""
     for index, inst in enumerate(data.instruments):
-        urls = [(("instruments", index, "sources", n), url) for n, url in enumerate(inst.sources)]
+        urls: list[tuple[Path, str]] = [(("instruments", index, "sources", n), url) for n, url in enumerate(inst.sources)]
         urls += [(("instruments", index, "checks", n, "source"), c.source) for n, c in enumerate(inst.checks)]
         for path, url in urls:
             reason = _suspect(url)

@@ -11,20 +11,23 @@ from ..domain.dataset import Dataset
 from ..domain.dates import earliest, latest
 from ..errors import UsageError
 from ..query.selection import Selection, compute, select_instruments, select_states
-from .gaps import instrument_ref, state_ref
+from .glossary import glossary, instrument_ref, numbered, state_name, state_ref
 from ..domain.records import ALL, Check, Instrument, State
-from .report import Column, Msg, Report, Section, plain
+from .report import SOURCE_NUMBER, Column, Msg, Report, Section, plain
 from ..domain.status import Status, sort_events
 from ..domain.vocab import Action
 
 EVENT_COLUMNS = (
     Column("date", "date"),
-    Column("state", "state"),
+    Column("state", "state", beside="state_label"),
     Column("instrument", "instrument"),
     Column("action", "action", vocab="action"),
     Column("effective", "effective"),
     Column("flags", "notes"),
+    Column("ref", "source", vocab=SOURCE_NUMBER),
 )
+EVENT_HIDDEN = frozenset({"state_label", "ref"})
+"""Event row keys for display only: the state's name shown beside its code, the reference to the source list."""
 
 
 def instruments_table(data: Dataset, sel: Selection) -> Report:
@@ -32,8 +35,7 @@ def instruments_table(data: Dataset, sel: Selection) -> Report:
     rows = []
     for inst in select_instruments(data, sel):
         row = plain(inst)
-        newest = max(inst.checks, key=lambda check: check.date) if inst.checks else None
-        row["coverage_text"] = _coverage_text(newest)
+        row["coverage_text"] = _coverage_text(inst.newest_check())
         rows.append(row)
     return Report(
         kind="instruments",
@@ -105,6 +107,7 @@ def _event_row(state: State, event: Any) -> dict[str, Any]:
     return {
         "date": event.date,
         "state": state.code,
+        "state_label": state_name(state),
         "instrument": event.instrument,
         "action": event.action.value,
         "effective": event.effective,
@@ -128,6 +131,8 @@ def _show_state(data: Dataset, state: State, as_of: dt.date) -> Report:
     record = plain(state)
     record["events"] = [plain(e) for e in state.events if latest(e.date) <= as_of]
     events = tuple(_event_row(state, e) for e in sort_events(state.events) if latest(e.date) <= as_of)
+    sources = list(dict.fromkeys(state.oas.sources))
+    numbered(events, sources)
     return Report(
         kind="show-state",
         title=Msg("title.show-state", {"state": state_ref(state)}),
@@ -136,8 +141,10 @@ def _show_state(data: Dataset, state: State, as_of: dt.date) -> Report:
         columns=(Column("field", "field"), Column("value", "value")),
         rows=_detail_rows(record, {"events"}),
         sections=(Section("events", "events", EVENT_COLUMNS, events),),
-        sources=tuple(dict.fromkeys([*state.oas.sources, *(e["source"] for e in events)])),
+        sources=tuple(sources),
         extra={"record": record},
+        hidden=EVENT_HIDDEN,
+        glossary=glossary(data, [state.code], [e["instrument"] for e in events], label="id"),
     )
 
 
@@ -152,6 +159,8 @@ def _show_instrument(data: Dataset, inst: Instrument, as_of: dt.date) -> Report:
     # Stable sort: one state's same-day acts keep the order the status rules apply them in (signature first).
     happened.sort(key=lambda pair: (earliest(pair[1].date), pair[0].code))
     events = tuple(_event_row(state, event) for state, event in happened)
+    sources = list(dict.fromkeys([inst.status_url, *inst.sources, *(check.source for check in inst.checks)]))
+    numbered(events, sources)
     return Report(
         kind="show-instrument",
         title=Msg("title.show-instrument", {"instrument": instrument_ref(inst)}),
@@ -160,8 +169,10 @@ def _show_instrument(data: Dataset, inst: Instrument, as_of: dt.date) -> Report:
         columns=(Column("field", "field"), Column("value", "value")),
         rows=_detail_rows(record, set()),
         sections=(Section("events", "events", EVENT_COLUMNS, events),),
-        sources=tuple(dict.fromkeys([inst.status_url, *inst.sources, *(check.source for check in inst.checks)])),
+        sources=tuple(sources),
         extra={"record": record},
+        hidden=EVENT_HIDDEN,
+        glossary=glossary(data, [e["state"] for e in events], [inst.id], label="id"),
     )
 
 
@@ -195,6 +206,8 @@ def changes(
     ]
     group_key = "state" if by == "state" else "instrument"
     rows.sort(key=lambda row: (row[group_key], _day(row["date"]), row["state"], row["instrument"]))
+    sources: list[str] = []
+    numbered(rows, sources)
     counts = []
     in_scope = [s for s in states if member(s, start) or member(s, until)]
     groups = [s.code for s in in_scope] if by == "state" else [i.id for i in instruments]
@@ -229,9 +242,11 @@ def changes(
         rows=tuple(rows),
         summary=summary,
         sections=(Section("counts", "counts", count_columns, tuple(counts)),),
-        sources=tuple(dict.fromkeys(row["source"] for row in rows)),
+        sources=tuple(sources),
         extra={"since": since, "until": until, "by": by},
-        hidden=frozenset({"flags"}),
+        hidden=frozenset({"flags"}) | EVENT_HIDDEN,
+        glossary=glossary(data, [r["state"] for r in rows] + (groups if by == "state" else []),
+                          [r["instrument"] for r in rows] + (groups if by == "instrument" else []), label="id"),
     )
 
 

@@ -7,9 +7,11 @@ from collections import Counter
 from typing import Any, Iterable
 
 from ..domain.dataset import Dataset
+from ..domain.dates import latest
 from ..domain.records import Instrument, State
 from ..domain.status import PairStatus, Status
 from ..query.selection import Selection, compute, counted, find_instrument, find_state, select_instruments, select_states
+from .glossary import glossary, instrument_ref, numbered, state_name, state_ref
 from .membership import note
 from .report import FOOTNOTES, SOURCE_NUMBER, Column, Msg, Report, plain
 
@@ -23,7 +25,7 @@ SECONDARY = "secondary"
 """The legend code of a fact resting on a secondary source."""
 
 _COLUMN = {
-    "state": Column("state", "state"),
+    "state": Column("state", "state", beside="state_label"),
     "instrument_name": Column("instrument_name", "instrument"),
     "status": Column("shown", "status"),
     "checked": Column("checked", "checked"),
@@ -54,19 +56,6 @@ STATUS_COLUMNS = _columns(
 )
 
 
-def state_ref(state: State) -> dict[str, str]:
-    """A state as a message names it: its code and its names in every language."""
-    return {"code": state.code, "name_en": state.name_en, "name_es": state.name_es}
-
-
-def instrument_ref(inst: Instrument) -> dict[str, Any]:
-    """An instrument as a message names it: id, short name, reference and titles."""
-    return {
-        "id": inst.id, "short_name": inst.short_name, "reference": inst.reference, "title_en": inst.title_en,
-        "title_es": inst.title_es,
-    }
-
-
 def status_counts(statuses: Iterable[Status]) -> dict[str, int]:
     """How many pairs have each status, every status listed (in the engine's order)."""
     counts = Counter(statuses)
@@ -75,7 +64,7 @@ def status_counts(statuses: Iterable[Status]) -> dict[str, int]:
 
 def shown_status(ps: PairStatus) -> str:
     """The status word a table shows: `none` checked long before the date is told apart from a fresh one."""
-    if ps.status is Status.NONE and ps.checked is not None and ps.as_of - ps.checked > STALE_AFTER:
+    if ps.status is Status.NONE and ps.checked is not None and ps.as_of - latest(ps.checked) > STALE_AFTER:
         return OLD_NONE
     return ps.status.value
 
@@ -96,6 +85,7 @@ def status_row(ps: PairStatus, state: State, inst: Instrument, by_id: dict[str, 
     return {
         "state": state.code,
         "state_name": state.name_en,
+        "state_label": state_name(state),
         "instrument": inst.id,
         "instrument_name": inst.short_name,
         "status": ps.status.value,
@@ -156,7 +146,9 @@ def _pair_report(
     pairs: list[tuple[State, Instrument, PairStatus]],
     summary: tuple[Msg, ...],
     columns: tuple[Column, ...],
+    named: tuple[list[str], list[str]] | None = None,
 ) -> Report:
+    """A report of pairs; `named` is the (states, instruments) its glossary names (default: those of the pairs)."""
     rows = [status_row(ps, s, i, data.by_id) for s, i, ps in pairs]
     rows, footnotes, sources = _annotate(rows)
     return Report(
@@ -170,9 +162,12 @@ def _pair_report(
         legend=_legend((shown_status(ps) for _s, _i, ps in pairs), any(r["secondary"] for r in rows)),
         footnotes=footnotes,
         sources=sources,
-        hidden=frozenset({"fn", "ref", "shown", "step"}),
+        hidden=frozenset({"fn", "ref", "shown", "step", "state_label"}),
         fields=STATUS_FIELDS,
         gaps=sum(ps.status.is_gap for _s, _i, ps in pairs),
+        glossary=glossary(data, *named) if named else glossary(
+            data, [s.code for s, _i, _ps in pairs] + list(sel.states), [i.id for _s, i, _ps in pairs]
+        ),
     )
 
 
@@ -189,7 +184,8 @@ def gaps_for_state(data: Dataset, sel: Selection, code: str) -> Report:
     summary += (membership,) if membership is not None else ()
     pairs = [(state, i, statuses[i.id]) for i in instruments if statuses[i.id].status.is_gap]
     title = Msg("title.gaps-state", {"state": ref})
-    return _pair_report("gaps-state", title, data, sel, pairs, summary, STATE_GAP_COLUMNS)
+    named = ([state.code], [i.id for _s, i, _ps in pairs])
+    return _pair_report("gaps-state", title, data, sel, pairs, summary, STATE_GAP_COLUMNS, named)
 
 
 def gaps_for_instrument(data: Dataset, sel: Selection, ident: str) -> Report:
@@ -204,8 +200,7 @@ def gaps_for_instrument(data: Dataset, sel: Selection, ident: str) -> Report:
     statuses = {s.code: compute(data, s, inst, sel.as_of) for s in states}
     counts = status_counts(ps.status for ps in statuses.values())
     members = sel.members_only and not sel.states
-    checks = sorted(inst.checks, key=lambda check: check.date)
-    newest = checks[-1] if checks else None
+    newest = inst.newest_check()
     summary = (
         Msg(
             "summary.gaps-instrument",
@@ -215,7 +210,8 @@ def gaps_for_instrument(data: Dataset, sel: Selection, ident: str) -> Report:
         else Msg("summary.no-check"),
     )
     pairs = [(s, inst, statuses[s.code]) for s in states if statuses[s.code].status.is_gap]
-    return _pair_report("gaps-instrument", title, data, sel, pairs, summary, INSTRUMENT_GAP_COLUMNS)
+    named = ([s.code for s, _i, _ps in pairs], [inst.id])
+    return _pair_report("gaps-instrument", title, data, sel, pairs, summary, INSTRUMENT_GAP_COLUMNS, named)
 
 
 def status_table(data: Dataset, sel: Selection) -> Report:
@@ -236,8 +232,10 @@ def matrix(data: Dataset, sel: Selection) -> Report:
     used: set[str] = set()
     secondary = False
     gaps = 0
+    sources: list[str] = []
     for state in states:
-        row: dict[str, Any] = {"state": state.code}
+        row: dict[str, Any] = {"state": state.code, "state_label": state_name(state)}
+        cited: set[int] = set()
         for inst in instruments:
             ps = compute(data, state, inst, sel.as_of)
             shown = shown_status(ps)
@@ -247,6 +245,10 @@ def matrix(data: Dataset, sel: Selection) -> Report:
             used.add(shown)
             secondary = secondary or bool(ps.secondary)
             gaps += ps.status.is_gap
+            if ps.source:
+                numbered([{"source": ps.source}], sources)
+                cited.add(sources.index(ps.source) + 1)
+        row["ref"] = tuple(sorted(cited))
         rows.append(row)
     parties = Counter(inst_id for row in rows for inst_id, value in row.items() if value == Status.PARTY.value)
     existing = [i for i in instruments if sel.as_of >= i.adopted]
@@ -258,22 +260,24 @@ def matrix(data: Dataset, sel: Selection) -> Report:
         ),
         Msg("summary.parties-per-instrument", {"parties": [[i.short_name, parties[i.id]] for i in existing]}),
     )
-    hidden = frozenset(key for inst in instruments for key in (f"{inst.id}~", f"{inst.id}~2"))
+    hidden = frozenset(key for inst in instruments for key in (f"{inst.id}~", f"{inst.id}~2")) | {"state_label", "ref"}
     return Report(
         kind="matrix",
         title=Msg("title.matrix"),
         as_of=sel.as_of,
         data_version=data.version,
-        columns=(Column("state", "state"),)
+        columns=(Column("state", "state", beside="state_label"),)
         + tuple(
-            Column(f"{i.id}~", Msg("literal", {"text": i.short_name}), symbol=True, flag=f"{i.id}~2")
+            Column(f"{i.id}~", Msg("literal", {"text": i.short_name}), symbol=True, flag=f"{i.id}~2", group=i.system.value)
             for i in instruments
-        ),
+        )
+        + (Column("ref", "sources", vocab=SOURCE_NUMBER),),
         rows=tuple(rows),
         summary=summary,
         legend=_legend(used, secondary),
         legend_symbols=True,
-        sources=tuple(dict.fromkeys(check.source for i in instruments for check in i.checks)),
+        sources=tuple(sources),
         gaps=gaps,
         hidden=hidden,
+        glossary=glossary(data, [s.code for s in states], [i.id for i in instruments]),
     )

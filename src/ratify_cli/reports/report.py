@@ -40,6 +40,14 @@ class Column(Struct, frozen=True):
     """Cells are status words shown as the report's symbols."""
     flag: Optional[str] = None
     """For a symbol column: the row key of a boolean that adds the report's `flag_mark` to the symbol."""
+    beside: Optional[str] = None
+    """The row key of a name (a message) that Markdown and HTML show beside this column's code (a state's name)."""
+    group: str = ""
+    """The group a matrix column belongs to (its system's code), for layouts that split the matrix."""
+    beside: Optional[str] = None
+    """The row key of a name that Markdown and HTML show beside this column's code (a state's name)."""
+    group: str = ""
+    """The group a matrix column belongs to (its system), for layouts that split the matrix."""
 
 
 class Section(Struct, frozen=True):
@@ -79,6 +87,11 @@ class Report(Struct, frozen=True):
     """The public row keys in order, so a CSV of no rows still has its header."""
     data_dir: str = ""
     """The data folder the report was computed from (set by the CLI), for the output's data line."""
+    glossary: tuple[tuple[str, Msg], ...] = ()
+    """(code, what it stands for) for every state code and instrument label the tables show: the text module words
+    the message (`glossary.state`, `glossary.instrument`)."""
+    glossary: tuple[tuple[str, str], ...] = ()
+    """(code, name) for every state code and instrument short name the tables show, in the order first shown."""
 
     def public_rows(self) -> list[dict[str, Any]]:
         """The rows as JSON prints them: public fields only, JSON-ready values."""

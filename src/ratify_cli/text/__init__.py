@@ -50,6 +50,8 @@ class Texts(Protocol):
 
     def frame(self, code: str, **params: Any) -> str: ...
 
+    def page_words(self) -> dict[str, str]: ...
+
 
 def texts(lang: Lang = Lang.EN) -> Texts:
     """The text module of a language (imported on demand: Spanish needs Babel)."""

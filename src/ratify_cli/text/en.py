@@ -17,6 +17,9 @@ HEADERS = {
     "code": "Code", "subregion": "Subregion", "member": "Member", "joined": "Joined", "left": "Left",
     "field": "Field", "value": "Value", "actions": "Actions", "drift": "Drift", "act_page": "Act (page)",
     "page": "Page", "data": "Data", "events": "Events", "counts": "Parties at the start and at the end",
+    "sources": "Sources", "pairs": "Pairs", "count.party": "Party", "count.pending": "Pending", "count.signed": "Signed",
+    "count.denounced": "Denounced", "count.none": "None", "count.unknown": "Unknown", "count.none-old": "None, old check",
+    "unknown_share": "Unknown share", "system.un": "UN", "system.inter-american": "Inter-American", "system.ilo": "ILO",
 }
 LABELS = {"none-old": "none (old check)", "not-adopted": "not adopted"}
 """Shown statuses whose words differ from the status code."""
@@ -36,7 +39,7 @@ FRAME = {
     "as_of": "— as of {date}", "no_rows": "No rows.", "section_none": "{title}: none", "legend": "Legend:",
     "data_line": "Data: {folder}, version {version}", "md_as_of": "As of {date}", "md_version": "data version {version}",
     "md_data": "data {folder}", "md_no_rows": "_No rows._", "md_none": "_None._", "md_legend": "Legend",
-    "md_notes": "Notes", "md_sources": "Sources",
+    "md_notes": "Notes", "md_sources": "Sources", "md_glossary": "Glossary",
 }
 IRREGULAR = {"party": "parties", "denunciation": "denunciations", "consent": "consents"}
 COUNT_WORDS = (
@@ -127,6 +130,19 @@ def _coverage(p: Mapping[str, Any]) -> str:
     return f"{day(p['date'])} ({covered})"
 
 
+def _coverage_summary(p: Mapping[str, Any]) -> str:
+    return (
+        f"{p['pairs']} member x instrument pairs as of {day(p['as_of'])}: {p['unknown']} unknown ({p['unknown_share']}); "
+        f"{p['none_old']} of the {p['none']} 'none' rest on a check more than a year old."
+    )
+
+
+def _glossary_instrument(p: Mapping[str, Any]) -> str:
+    inst = p["instrument"]
+    title = f"{inst['title_en']} ({inst['reference']})"
+    return title if p["label"] == "short_name" else f"{inst['short_name']}: {title}"
+
+
 def _flag(p: Mapping[str, Any]) -> str:
     return {"secondary": "secondary source"}.get(p["flag"], p["flag"])
 
@@ -143,6 +159,11 @@ MESSAGES: dict[str, Callable[[Mapping[str, Any]], str]] = {
     "title.show-instrument": lambda p: f"{p['instrument']['short_name']}: {p['instrument']['title_en']}",
     "title.changes": lambda p: f"Changes {day(p['since'])} to {day(p['until'])}, by {p['by']}",
     "title.sync": lambda p: "Drift between the data and the depositaries",
+    "title.coverage": lambda p: f"Completeness of the data, by {p['by']}",
+    "summary.coverage": _coverage_summary,
+    "glossary.state": lambda p: p["state"]["name_en"],
+    "glossary.instrument": _glossary_instrument,
+    "cell.state-name": lambda p: p["name_en"],
     "summary.gaps-state": _gaps_state,
     "summary.gaps-instrument": _gaps_instrument,
     "summary.not-adopted-yet": lambda p: (
@@ -190,6 +211,60 @@ MESSAGES: dict[str, Callable[[Mapping[str, Any]], str]] = {
     "header.group": lambda p: p["by"].capitalize(),
     "header.parties-on": lambda p: f"Parties {day(p['date'])}",
 }
+
+
+PAGE = {
+    "report_title": "Human rights treaties of the OAS member states",
+    "lede": (
+        "Which OAS member states have signed, ratified or acceded to the international and Inter-American instruments "
+        "that the Inter-American Program on the human rights of migrants (AG/RES. 2141, 7 June 2005) asks them to join."
+    ),
+    "as_of": "As of",
+    "members": "OAS member states",
+    "instruments": "instruments",
+    "data_version": "data version",
+    "checked": "Facts checked against complete sources dated from {first} to {last}.",
+    "checked_on": "checked",
+    "matrix": "Overview",
+    "matrix_note": "Each cell links to the source it rests on; hover a cell for its dates.",
+    "state": "State",
+    "parties": "Parties",
+    "total": "Total",
+    "legend": "Legend",
+    "counts": "Parties then and now",
+    "counts_note": "Among the OAS member states on each date: {since_members} on {since}, {now_members} on {as_of}.",
+    "instrument": "Instrument",
+    "title": "Title",
+    "system": "System",
+    "parties_at": "Parties {date}",
+    "change": "Change",
+    "newest_check": "Newest check",
+    "status_page": "Status page",
+    "not_adopted": "not adopted yet",
+    "chart": "Parties over time",
+    "chart_note": "Party relationships among the OAS member states on each date (1 January of each year), per system.",
+    "chart_label": "Party relationships per system, {since} to {as_of}",
+    "gaps": "Gaps and next steps",
+    "gaps_summary": "party to {parties} of {total} instruments; {gaps} to join",
+    "no_gaps": "No gaps.",
+    "status": "Status",
+    "signed": "Signed",
+    "next_step": "Next step",
+    "source": "Source",
+    "sources": "Sources",
+    "secondary": "secondary source",
+    "glossary": "Glossary",
+    "notes": "Notes",
+    "no_rows": "No rows.",
+    "generated": "Generated by ratify from data version {version}.",
+    "data": "data",
+}
+"""The words of the HTML pages (`ratify report`, `--format html`), filled in by their templates."""
+
+
+def page_words() -> dict[str, str]:
+    """The words of the HTML pages."""
+    return PAGE
 
 
 def message(msg: Msg) -> str:

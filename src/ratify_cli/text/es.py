@@ -22,6 +22,10 @@ HEADERS = {
     "joined": "Ingreso", "left": "Salida", "field": "Campo", "value": "Valor", "actions": "Actos",
     "drift": "Diferencia", "act_page": "Acto (página)", "page": "Página", "data": "Datos", "events": "Actos",
     "counts": "Partes al inicio y al final",
+    "sources": "Fuentes", "pairs": "Pares", "count.party": "Parte", "count.pending": "Pendiente", "count.signed": "Firmado",
+    "count.denounced": "Denunciado", "count.none": "Ninguna", "count.unknown": "Desconocida",
+    "count.none-old": "Ninguna, verificación antigua", "unknown_share": "Proporción desconocida", "system.un": "ONU",
+    "system.inter-american": "Interamericano", "system.ilo": "OIT",
 }
 WORDS = {
     "status": {
@@ -59,7 +63,7 @@ FRAME = {
     "as_of": "— al {date}", "no_rows": "Sin filas.", "section_none": "{title}: ninguno", "legend": "Leyenda:",
     "data_line": "Datos: {folder}, versión {version}", "md_as_of": "Al {date}", "md_version": "versión de los datos {version}",
     "md_data": "datos {folder}", "md_no_rows": "_Sin filas._", "md_none": "_Ninguno._", "md_legend": "Leyenda",
-    "md_notes": "Notas", "md_sources": "Fuentes",
+    "md_notes": "Notas", "md_sources": "Fuentes", "md_glossary": "Glosario",
 }
 NOUNS = {
     "instrument": ("instrumento", "instrumentos"), "state": ("Estado", "Estados"), "party": ("parte", "partes"),
@@ -165,6 +169,20 @@ def _coverage(p: Mapping[str, Any]) -> str:
     return f"{p['date'].isoformat() if isinstance(p['date'], dt.date) else p['date']} ({covered})"
 
 
+def _coverage_summary(p: Mapping[str, Any]) -> str:
+    return (
+        f"{plural(p['pairs'], 'pair')} Estado miembro x instrumento al {day(p['as_of'])}: {p['unknown']} "
+        f"desconocidos ({p['unknown_share']}); {p['none_old']} de los {p['none']} 'ninguna' se basan en una "
+        "verificación de hace más de un año."
+    )
+
+
+def _glossary_instrument(p: Mapping[str, Any]) -> str:
+    inst = p["instrument"]
+    title = f"{inst.get('title_es') or inst['title_en']} ({inst['reference']})"
+    return title if p["label"] == "short_name" else f"{inst['short_name']}: {title}"
+
+
 def _flag(p: Mapping[str, Any]) -> str:
     return {
         "reservations": "reservas", "declarations": "declaraciones", "disputed": "impugnado",
@@ -191,6 +209,11 @@ MESSAGES: dict[str, Callable[[Mapping[str, Any]], str]] = {
         f"Cambios del {day(p['since'])} al {day(p['until'])}, por {WORDS['group'][p['by']].lower()}"
     ),
     "title.sync": lambda p: "Diferencias entre los datos y los depositarios",
+    "title.coverage": lambda p: f"Completitud de los datos, por {WORDS['group'].get(p['by'], 'sistema').lower()}",
+    "summary.coverage": _coverage_summary,
+    "glossary.state": lambda p: p["state"]["name_es"],
+    "glossary.instrument": _glossary_instrument,
+    "cell.state-name": lambda p: p["name_es"],
     "summary.gaps-state": _gaps_state,
     "summary.gaps-instrument": _gaps_instrument,
     "summary.not-adopted-yet": lambda p: (
@@ -238,6 +261,63 @@ MESSAGES: dict[str, Callable[[Mapping[str, Any]], str]] = {
     "header.group": lambda p: WORDS["group"][p["by"]],
     "header.parties-on": lambda p: f"Partes {p['date'].isoformat()}",
 }
+
+
+PAGE = {
+    "report_title": "Tratados de derechos humanos de los Estados miembros de la OEA",
+    "lede": (
+        "Qué Estados miembros de la OEA han firmado, ratificado o se han adherido a los instrumentos internacionales e "
+        "interamericanos a los que el Programa Interamericano para la promoción y protección de los derechos humanos de "
+        "los migrantes (AG/RES. 2141, 7 de junio de 2005) les pide adherirse."
+    ),
+    "as_of": "Al",
+    "members": "Estados miembros de la OEA",
+    "instruments": "instrumentos",
+    "data_version": "versión de los datos",
+    "checked": "Hechos verificados con fuentes completas fechadas del {first} al {last}.",
+    "checked_on": "verificado",
+    "matrix": "Panorama",
+    "matrix_note": "Cada celda enlaza con la fuente en que se basa; pase el cursor sobre una celda para ver sus fechas.",
+    "state": "Estado",
+    "parties": "Partes",
+    "total": "Total",
+    "legend": "Leyenda",
+    "counts": "Partes entonces y ahora",
+    "counts_note": "Entre los Estados miembros de la OEA en cada fecha: {since_members} el {since}, {now_members} el {as_of}.",
+    "instrument": "Instrumento",
+    "title": "Título",
+    "system": "Sistema",
+    "parties_at": "Partes {date}",
+    "change": "Cambio",
+    "newest_check": "Última verificación",
+    "status_page": "Página de situación",
+    "not_adopted": "aún no adoptado",
+    "chart": "Partes a lo largo del tiempo",
+    "chart_note": (
+        "Relaciones de parte entre los Estados miembros de la OEA en cada fecha (1 de enero de cada año), por sistema."
+    ),
+    "chart_label": "Relaciones de parte por sistema, del {since} al {as_of}",
+    "gaps": "Brechas y próximos pasos",
+    "gaps_summary": "parte en {parties} de {total} instrumentos; {gaps} por adherir",
+    "no_gaps": "Sin brechas.",
+    "status": "Situación",
+    "signed": "Firma",
+    "next_step": "Próximo paso",
+    "source": "Fuente",
+    "sources": "Fuentes",
+    "secondary": "fuente secundaria",
+    "glossary": "Glosario",
+    "notes": "Notas",
+    "no_rows": "Sin filas.",
+    "generated": "Generado por ratify a partir de la versión de los datos {version}.",
+    "data": "datos",
+}
+"""The words of the HTML pages (`ratify report`, `--format html`), filled in by their templates."""
+
+
+def page_words() -> dict[str, str]:
+    """The words of the HTML pages."""
+    return PAGE
 
 
 def message(msg: Msg) -> str:
