@@ -164,3 +164,25 @@ def test_report_since_after_as_of_is_a_usage_error(runner) -> None:
 def test_jinja_is_imported_only_by_html_commands() -> None:
     code = "import sys, ratify_cli.cli, ratify_cli.formats; print('jinja2' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "False\n"
+
+
+def test_report_page_in_spanish(runner, tmp_path) -> None:
+    target = tmp_path / "informe.html"
+    result = run(runner, "report", "--as-of", "2020-01-01", "--lang", "es", "--output", str(target))
+    assert result.exit_code == 0, result.output
+    html = target.read_text(encoding="utf-8")
+    page = assert_self_contained(html)
+    text = " ".join(" ".join(page.text).split())
+    assert '<html lang="es">' in html
+    assert "Al 2020-01-01 · 4 Estados miembros de la OEA · 3 instrumentos · versión de los datos" in text
+    assert "Brechas y próximos pasos" in text and "volver a adherirse" in text and "Canadá" in text
+    assert re.search(r'<th colspan="2" class="sys sys-un first-of-system">ONU</th>', html)
+    assert "Convención sobre Pruebas (IV-99)" in html
+
+
+def test_html_table_in_spanish(runner) -> None:
+    result = run(runner, "gaps", "--instrument", "conv", "--as-of", "2020-01-01", "--format", "html", "--lang", "es")
+    assert result.exit_code == 0, result.output
+    assert_self_contained(result.stdout)
+    assert '<td class="code">CAN Canadá</td><td class="st-denounced">denunciado</td>' in result.stdout
+    assert "<dt>CONV</dt><dd>Convención sobre Pruebas (IV-99)</dd>" in result.stdout

@@ -59,11 +59,16 @@ def pair_events(draw, instrument: dict[str, Any]) -> list[dict[str, Any]]:
             if draw(st.booleans()):
                 day += dt.timedelta(days=draw(st.integers(0, 900)))
                 events.append({"instrument": instrument["id"], "action": "accession", "date": day, "source": URL})
-    # Some dates known only to their year or month (written as YAML strings), as the data records them.
+    # Some dates known only to their year or month (written as YAML strings), as the data records them; never two
+    # acts of the same kind in the same period (the data would hold one act twice: a duplicate the rules report).
+    recorded: set[tuple[str, str]] = set()
     for event in events:
         precision = draw(st.sampled_from(["day", "day", "month", "year"]))
         if precision != "day" and "effective" not in event:
-            event["date"] = event["date"].isoformat()[: 7 if precision == "month" else 4]
+            coarse = event["date"].isoformat()[: 7 if precision == "month" else 4]
+            if (event["action"], coarse) not in recorded:
+                event["date"] = coarse
+        recorded.add((event["action"], str(event["date"])))
     return events
 
 

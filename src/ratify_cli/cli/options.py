@@ -118,7 +118,7 @@ FormatOpt = Annotated[
 LangOpt = Annotated[
     str,
     typer.Option(
-        "--lang", help="Language of the table and Markdown formats (JSON and CSV never change).",
+        "--lang", help="Language of the table, Markdown and HTML formats (JSON and CSV never change).",
         metavar=metavar(Lang), callback=choice(Lang, "--lang"),
     ),
 ]

@@ -34,7 +34,7 @@ class RenderOptions(Struct, frozen=True):
     color: bool = False
     width: int = 80
     lang: Lang = Lang.EN
-    """The language of the table and Markdown formats; JSON and CSV never change with it."""
+    """The language of the table, Markdown and HTML formats; JSON and CSV never change with it."""
 
 
 class Formatter(Protocol):
