@@ -103,6 +103,8 @@ def markdown_rows(text: str) -> list[list[str]]:
     """Cell texts of the first table in a Markdown document, as a GFM parser reads them."""
     rows: list[list[str]] = []
     for token in MarkdownIt("commonmark").enable("table").parse(text):
+        if token.type == "table_close":
+            break  # lists after the table (a glossary whose code starts with `- `) nest as deep as its cells
         if token.type == "tr_open":
             rows.append([])
         elif token.type == "inline" and rows and token.map is not None and token.level >= 4:

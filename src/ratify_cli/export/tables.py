@@ -129,7 +129,7 @@ def tables(data: Dataset, as_of: dt.date) -> tuple[Table, ...]:
          s.oas.left, s.oas.is_member(as_of))
         for s in states
     )
-    events = []
+    events: list[tuple[Any, ...]] = []
     for state in states:
         for e in sort_events(state.events):
             events.append((len(events) + 1, state.code, e.instrument, e.action.value, _iso(e.date), _iso(e.effective),

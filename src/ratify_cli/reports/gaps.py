@@ -179,7 +179,7 @@ def gaps_for_state(data: Dataset, sel: Selection, code: str) -> Report:
     counts = status_counts(ps.status for ps in statuses.values())
     existing = sum(counted(ps) for ps in statuses.values())
     ref = state_ref(state)
-    summary = (Msg("summary.gaps-state", {"state": ref, "counts": counts, "existing": existing}),)
+    summary: tuple[Msg, ...] = (Msg("summary.gaps-state", {"state": ref, "counts": counts, "existing": existing}),)
     membership = note(state, sel.as_of)
     summary += (membership,) if membership is not None else ()
     pairs = [(state, i, statuses[i.id]) for i in instruments if statuses[i.id].status.is_gap]
@@ -194,7 +194,7 @@ def gaps_for_instrument(data: Dataset, sel: Selection, ident: str) -> Report:
     ref = instrument_ref(inst)
     title = Msg("title.gaps-instrument", {"instrument": ref})
     if sel.as_of < inst.adopted:
-        summary = (Msg("summary.not-adopted-yet", {"instrument": ref, "adopted": inst.adopted, "as_of": sel.as_of}),)
+        summary: tuple[Msg, ...] = (Msg("summary.not-adopted-yet", {"instrument": ref, "adopted": inst.adopted, "as_of": sel.as_of}),)
         return _pair_report("gaps-instrument", title, data, sel, [], summary, INSTRUMENT_GAP_COLUMNS)
     states = select_states(data, sel)
     statuses = {s.code: compute(data, s, inst, sel.as_of) for s in states}

@@ -44,10 +44,6 @@ class Column(Struct, frozen=True):
     """The row key of a name (a message) that Markdown and HTML show beside this column's code (a state's name)."""
     group: str = ""
     """The group a matrix column belongs to (its system's code), for layouts that split the matrix."""
-    beside: Optional[str] = None
-    """The row key of a name that Markdown and HTML show beside this column's code (a state's name)."""
-    group: str = ""
-    """The group a matrix column belongs to (its system), for layouts that split the matrix."""
 
 
 class Section(Struct, frozen=True):
@@ -90,8 +86,6 @@ class Report(Struct, frozen=True):
     glossary: tuple[tuple[str, Msg], ...] = ()
     """(code, what it stands for) for every state code and instrument label the tables show: the text module words
     the message (`glossary.state`, `glossary.instrument`)."""
-    glossary: tuple[tuple[str, str], ...] = ()
-    """(code, name) for every state code and instrument short name the tables show, in the order first shown."""
 
     def public_rows(self) -> list[dict[str, Any]]:
         """The rows as JSON prints them: public fields only, JSON-ready values."""

@@ -41,7 +41,7 @@ def layout(series: tuple[Series, ...]) -> dict[str, Any]:
     every = max(1, math.ceil(len(years) / 10))
     xticks = [(x(dt.date(year, 1, 1)), str(year)) for year in years[::every] if first <= dt.date(year, 1, 1) <= last]
     yticks = [(y(value), str(value)) for value in range(0, top + 1, step)]
-    lines = []
+    lines: list[dict[str, Any]] = []
     for s in series:
         points = " ".join(f"{x(day)},{y(n)}" for day, n in s.points)
         end_day, end = s.points[-1]
