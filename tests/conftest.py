@@ -1,9 +1,10 @@
-"""Shared fixtures: the small test dataset, a copy of it to break, and a CLI runner."""
+"""Shared fixtures: the small test dataset, a copy of it to break, a CLI runner; no network, no user cache."""
 
 from __future__ import annotations
 
 import datetime as dt
 import shutil
+import socket
 from pathlib import Path
 
 import pytest
@@ -57,3 +58,20 @@ D = dt.date.fromisoformat
 def private_cache(tmp_path_factory, monkeypatch):
     """Every test gets its own cache folder: tests never touch the user's cache or each other's."""
     monkeypatch.setenv("RATIFY_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
+class NetworkAccess(RuntimeError):
+    """A test tried to open a network connection (tests run offline: use httpx.MockTransport or saved pages)."""
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch):
+    """Every test fails on any real network access: at the socket level, so no client library can get around it."""
+
+    def refuse(*args, **kwargs):
+        raise NetworkAccess(f"a test tried to reach the network: {args[1:] or kwargs}")
+
+    for name in ("connect", "connect_ex", "sendto"):
+        monkeypatch.setattr(socket.socket, name, refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)

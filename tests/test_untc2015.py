@@ -8,7 +8,7 @@ import importlib.util
 import msgspec
 import pytest
 
-from .conftest import REPO
+from tests.conftest import REPO
 
 SOURCE = REPO.parent / "shared" / "sources" / "untc-2015-03"
 spec = importlib.util.spec_from_file_location("untc2015", REPO / "scripts" / "untc2015.py")

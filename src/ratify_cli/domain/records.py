@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Optional, Union
 
-from .dates import Day
 from msgspec import Struct
+
+from .dates import Day
 from .vocab import Action, Subregion, System
 
 CHARTER_IN_FORCE = dt.date(1951, 12, 13)

@@ -17,16 +17,16 @@ import hashlib
 import os
 import sys
 import tempfile
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, Optional, Sequence
+from typing import Optional
 
 from msgspec import Struct
 
-from ..version import __version__
 from ..domain.dataset import Dataset
+from ..version import __version__
 from .findings import Finding
-
 from .result import LoadResult
 
 ENV_VAR = "RATIFY_CACHE_DIR"

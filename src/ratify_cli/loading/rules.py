@@ -5,16 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Callable, Iterator
+from typing import Optional
 from urllib.parse import urlsplit
-from typing import Callable, Iterator, Optional
 
 from ..domain.dataset import INSTRUMENTS_FILE, STATES_FILE, Dataset
-from .findings import Finding, Path, Severity
-from ..domain.dates import earliest, latest
+from ..domain.dates import Day, earliest, latest
 from ..domain.records import ALL, Event, Instrument
 from ..domain.status import sort_events
-from ..query.suggest import suggest
 from ..domain.vocab import Action
+from ..query.suggest import suggest
+from .findings import Finding, Path, Severity
 
 Rule = Callable[[Dataset, dt.date], Iterator[Finding]]
 
@@ -149,7 +150,7 @@ def event_sequences(data: Dataset, today: dt.date) -> Iterator[Finding]:
             if len(events) == 1 and events[0].action is not Action.DENUNCIATION:
                 continue  # a lone signature or consent breaks no sequence rule (most pairs, at any scale)
             party = False
-            seen: set[tuple[Action, dt.date]] = set()
+            seen: set[tuple[Action, Day]] = set()
             for event in sort_events(events):
                 key = (event.action, event.date)
                 problem: Optional[tuple[str, str]] = None
@@ -214,7 +215,9 @@ def _suspect(url: str) -> Optional[str]:
 def source_addresses(data: Dataset, today: dt.date) -> Iterator[Finding]:
     """Warn on a source whose host is an IP address or whose path ends in `.tmp`: not a publisher's own page."""
     for index, inst in enumerate(data.instruments):
-        urls = [(("instruments", index, "sources", n), url) for n, url in enumerate(inst.sources)]
+        urls: list[tuple[Path, str]] = [
+            (("instruments", index, "sources", n), url) for n, url in enumerate(inst.sources)
+        ]
         urls += [(("instruments", index, "checks", n, "source"), c.source) for n, c in enumerate(inst.checks)]
         for path, url in urls:
             reason = _suspect(url)

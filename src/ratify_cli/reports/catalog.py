@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from msgspec.structs import replace
 from collections import Counter
 from typing import Any, Literal, Optional
 
+from msgspec.structs import replace
+
 from ..domain.dataset import Dataset
 from ..domain.dates import earliest, latest
+from ..domain.records import ALL, Check, Instrument, State
+from ..domain.status import Status, sort_events
+from ..domain.vocab import Action
 from ..errors import UsageError
 from ..query.selection import Selection, compute, select_instruments, select_states
 from .gaps import instrument_ref, state_ref
-from ..domain.records import ALL, Check, Instrument, State
 from .report import Column, Msg, Report, Section, plain
-from ..domain.status import Status, sort_events
-from ..domain.vocab import Action
 
 EVENT_COLUMNS = (
     Column("date", "date"),

@@ -4,15 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from ..domain.dataset import Dataset
 from ..domain.records import Instrument, State
 from ..domain.status import PairStatus, Status
-from ..query.selection import Selection, compute, counted, find_instrument, find_state, select_instruments, select_states
+from ..query.selection import (
+    Selection,
+    compute,
+    counted,
+    find_instrument,
+    find_state,
+    select_instruments,
+    select_states,
+)
 from .membership import note
 from .report import FOOTNOTES, SOURCE_NUMBER, Column, Msg, Report, plain
-
 
 OLD_NONE = "none-old"
 """The shown status of a `none` whose newest check is more than STALE_AFTER older than the as-of date."""
@@ -184,7 +192,7 @@ def gaps_for_state(data: Dataset, sel: Selection, code: str) -> Report:
     counts = status_counts(ps.status for ps in statuses.values())
     existing = sum(counted(ps) for ps in statuses.values())
     ref = state_ref(state)
-    summary = (Msg("summary.gaps-state", {"state": ref, "counts": counts, "existing": existing}),)
+    summary: tuple[Msg, ...] = (Msg("summary.gaps-state", {"state": ref, "counts": counts, "existing": existing}),)
     membership = note(state, sel.as_of)
     summary += (membership,) if membership is not None else ()
     pairs = [(state, i, statuses[i.id]) for i in instruments if statuses[i.id].status.is_gap]
@@ -198,7 +206,7 @@ def gaps_for_instrument(data: Dataset, sel: Selection, ident: str) -> Report:
     ref = instrument_ref(inst)
     title = Msg("title.gaps-instrument", {"instrument": ref})
     if sel.as_of < inst.adopted:
-        summary = (Msg("summary.not-adopted-yet", {"instrument": ref, "adopted": inst.adopted, "as_of": sel.as_of}),)
+        summary: tuple[Msg, ...] = (Msg("summary.not-adopted-yet", {"instrument": ref, "adopted": inst.adopted, "as_of": sel.as_of}),)
         return _pair_report("gaps-instrument", title, data, sel, [], summary, INSTRUMENT_GAP_COLUMNS)
     states = select_states(data, sel)
     statuses = {s.code: compute(data, s, inst, sel.as_of) for s in states}

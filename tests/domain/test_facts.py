@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from ratify_cli.query.selection import compute
-from ratify_cli.loading.models import Action
 from ratify_cli.domain.status import Status
-
-from .conftest import D
+from ratify_cli.loading.models import Action
+from ratify_cli.query.selection import compute
+from tests.conftest import D
 
 UNTC = "https://treaties.un.org/Pages/ViewDetails.aspx?src=TREATY&mtdsg_no={}"
 

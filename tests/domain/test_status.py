@@ -9,22 +9,30 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ratify_cli.domain.dates import PartialDate, parse
-from ratify_cli.domain.records import Check, EntryIntoForce, Event, Instrument, NoticePeriod, Prerequisite, SignatureRules
+from ratify_cli.domain.records import (
+    Check,
+    EntryIntoForce,
+    Event,
+    Instrument,
+    NoticePeriod,
+    Prerequisite,
+    SignatureRules,
+)
+from ratify_cli.domain.status import NextStep, Note, NoteCode, Status, add_months, apply_rule, pair_status
 from ratify_cli.domain.vocab import Action, System
-from ratify_cli.domain.status import Note, NoteCode, NextStep, Status, add_months, apply_rule, pair_status
 
 D = dt.date.fromisoformat
 URL = "https://example.org/x"
 
 
 def instrument(**changes) -> Instrument:
-    base = dict(
-        id="conv", short_name="CONV", title_en="Convention", title_es=None, system=System.UN, depositary="UNSG",
-        reference="IV-1", adopted=D("1990-01-01"), adopted_place="New York", in_force=D("2000-01-01"),
-        entry_into_force=EntryIntoForce(days_after=30, article="art. 1"), signature=SignatureRules(stage=True),
-        join_without_signature="accede", parent=None, topics=(), mechanisms=(), status_url=URL, sources=(URL,),
-        checks=(Check(date=D("2020-01-01"), source=URL, states="all"),),
-    )
+    base = {
+        "id": "conv", "short_name": "CONV", "title_en": "Convention", "title_es": None, "system": System.UN, "depositary": "UNSG",
+        "reference": "IV-1", "adopted": D("1990-01-01"), "adopted_place": "New York", "in_force": D("2000-01-01"),
+        "entry_into_force": EntryIntoForce(days_after=30, article="art. 1"), "signature": SignatureRules(stage=True),
+        "join_without_signature": "accede", "parent": None, "topics": (), "mechanisms": (), "status_url": URL, "sources": (URL,),
+        "checks": (Check(date=D("2020-01-01"), source=URL, states="all"),),
+    }
     base.update(changes)
     return Instrument(**base)
 

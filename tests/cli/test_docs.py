@@ -6,8 +6,7 @@ import importlib.util
 import re
 
 from ratify_cli.cli import app
-
-from .conftest import REPO
+from tests.conftest import REPO
 
 spec = importlib.util.spec_from_file_location("data_model_doc", REPO / "scripts" / "data_model_doc.py")
 data_model_doc = importlib.util.module_from_spec(spec)
@@ -25,6 +24,6 @@ def test_readme_examples_run(runner) -> None:
     for example in examples:
         args = example.split()[1:]
         if args[0] in ("schema", "sync", "check-links"):
-            continue  # they write files or need the network: tests/test_depositary.py runs them offline
+            continue  # they write files or need the network: tests/depositary/ runs them offline
         result = runner.invoke(app, args)
         assert result.exit_code == 0, (example, result.output)

@@ -13,8 +13,7 @@ from ratify_cli.formats import OutputFormat, RenderOptions, formatter_for, rende
 from ratify_cli.query.selection import Selection
 from ratify_cli.reports.gaps import STATUS_FIELDS, gaps_for_instrument, gaps_for_state, matrix, status_table
 from ratify_cli.reports.report import Column, Msg, Report
-
-from .conftest import D
+from tests.conftest import D
 
 SEL = Selection(as_of=D("2020-01-01"))
 

@@ -6,10 +6,9 @@ import jsonschema
 import pytest
 import yaml
 
-from ratify_cli.reports.report import plain
 from ratify_cli.loading.schema import SCHEMA_FILES, dumps, schemas
-
-from .conftest import DATA, MINI, REPO
+from ratify_cli.reports.report import plain
+from tests.conftest import DATA, MINI, REPO
 
 
 def test_committed_schema_matches_the_models() -> None:
@@ -42,8 +41,8 @@ def test_schema_rejects_unknown_fields() -> None:
 def test_records_mirror_the_models_field_for_field() -> None:
     import msgspec
 
-    from ratify_cli.loading import models
     from ratify_cli.domain.records import RECORDS
+    from ratify_cli.loading import models
 
     for name, record in RECORDS.items():
         model = getattr(models, name).model_fields

@@ -12,8 +12,7 @@ from hypothesis import strategies as st
 from ratify_cli.loading import fastyaml
 from ratify_cli.loading.findings import Finding
 from ratify_cli.loading.yamlsource import YamlProblem, check_layout, read
-
-from .conftest import DATA, MINI, TESTS
+from tests.conftest import DATA, MINI, TESTS
 
 EXAMPLES = sorted(
     [*DATA.glob("*.yaml"), *MINI.glob("*.yaml"), *(TESTS / "bad").glob("*.yaml"), *(TESTS / "good").rglob("*.yaml")]

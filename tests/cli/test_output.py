@@ -11,8 +11,7 @@ import pytest
 from ratify_cli.cli import app
 from ratify_cli.errors import OutputError
 from ratify_cli.output import emit, write_atomic
-
-from .conftest import MINI
+from tests.conftest import MINI
 
 
 def leftovers(folder: Path) -> list[str]:

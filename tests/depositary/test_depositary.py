@@ -16,8 +16,7 @@ from ratify_cli.depositary import fetch as fetch_module
 from ratify_cli.depositary.fetch import USER_AGENT, FetchPolicy, fetch_all
 from ratify_cli.depositary.names import NameIndex, normal
 from ratify_cli.loading.models import Action
-
-from .conftest import MINI, D, TESTS
+from tests.conftest import MINI, TESTS, D
 
 PAGES = TESTS / "fixtures" / "depositary"
 NAMES = NameIndex(
@@ -325,7 +324,7 @@ def test_sync_faults_leave_the_data_untouched(runner, mini_copy, monkeypatch, an
 
 def test_sync_offline_is_one_clear_line(runner, mini_copy, monkeypatch) -> None:
     offline = httpx.ConnectError("[Errno -2] Name or service not known")
-    serve(monkeypatch, {url: offline for url in ("https://example.org/conv", "https://example.org/prot", "https://example.org/cx")})
+    serve(monkeypatch, dict.fromkeys(("https://example.org/conv", "https://example.org/prot", "https://example.org/cx"), offline))
     result = runner.invoke(app, ["sync", "--data", str(mini_copy)])
     assert result.exit_code == 1
     assert result.stderr.strip().splitlines() == [
@@ -362,8 +361,7 @@ def test_writing_the_bundled_data_back_changes_nothing(tmp_path) -> None:
 
     from ratify_cli.depositary.sync import SyncResult
     from ratify_cli.depositary.writer import updated_texts
-
-    from .conftest import DATA
+    from tests.conftest import DATA
 
     for name in ("instruments.yaml", "states.yaml"):
         shutil.copy(DATA / name, tmp_path / name)

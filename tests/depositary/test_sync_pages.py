@@ -17,9 +17,8 @@ from ratify_cli.depositary import ilo, oas, un
 from ratify_cli.depositary.fetch import FetchPolicy, fetch_all
 from ratify_cli.depositary.html import decode
 from ratify_cli.depositary.sync import compare, names_of, read_for
-
-from .conftest import REPO, TESTS, D
-from .test_depositary import NAMES, events, page, serve
+from tests.conftest import REPO, TESTS, D
+from tests.depositary.test_depositary import NAMES, events, page, serve
 
 PAGES = TESTS / "fixtures" / "depositary"
 SHARED = REPO.parent / "shared" / "pages" / "untc-2026-02-03"

@@ -16,11 +16,10 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from ratify_cli.formats import OutputFormat, render
+from ratify_cli.loading.loader import load
 from ratify_cli.query.selection import Selection
 from ratify_cli.reports.gaps import gaps_for_instrument, gaps_for_state, status_table
-from ratify_cli.loading.loader import load
-
-from .conftest import MINI
+from tests.conftest import MINI
 
 CODES = ["ARG", "BRA", "CAN", "CHL", "COL", "MEX", "PER", "URY", "VEN"]
 # The mini catalog, with each check covering every state (its list names states these datasets may not have).

@@ -13,10 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from ratify_cli.cli import console
-from ratify_cli.cli import app
-
-from .conftest import DATA, MINI
+from ratify_cli.cli import app, console
+from tests.conftest import DATA, MINI
 
 
 def invoke(runner, *args: str, data: object = MINI, **env: str | None):

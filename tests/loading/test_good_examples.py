@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from ratify_cli.cli import app
 from ratify_cli.loading.loader import load
-
-from .conftest import DATA, MINI
+from tests.conftest import DATA, MINI
 
 
 def test_mini_is_valid(runner) -> None:

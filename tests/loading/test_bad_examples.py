@@ -15,8 +15,7 @@ import yaml
 
 from ratify_cli.loading.findings import Severity
 from ratify_cli.loading.loader import load
-
-from .conftest import MINI, TESTS
+from tests.conftest import MINI, TESTS
 
 BAD = TESTS / "bad"
 EXPECTED = yaml.safe_load((BAD / "expected.yaml").read_text(encoding="utf-8"))

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from ratify_cli.cli import app
-from ratify_cli.text import Lang, texts
-from ratify_cli.text import en, es
+from ratify_cli.text import Lang, en, es, texts
+from tests.conftest import MINI, TESTS
 
-from .conftest import MINI
-
-GOLDEN = Path(__file__).parent / "golden" / "es"
+GOLDEN = TESTS / "golden" / "es"
 COMMANDS = {
     "gaps-state": ["gaps", "-s", "MEX", "--as-of", "2001-03-15"],
     "gaps-instrument": ["gaps", "-i", "conv", "--as-of", "2020-01-01"],

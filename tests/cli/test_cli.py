@@ -10,8 +10,7 @@ import pytest
 
 from ratify_cli import __version__
 from ratify_cli.cli import app
-
-from .conftest import MINI
+from tests.conftest import MINI
 
 COMMANDS = ["gaps", "status", "changes", "instruments", "states", "show", "validate", "schema"]
 

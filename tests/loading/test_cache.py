@@ -10,11 +10,10 @@ from pathlib import Path
 import msgspec
 import pytest
 
-from ratify_cli.loading import cache
 from ratify_cli.cli import app
+from ratify_cli.loading import cache
 from ratify_cli.loading.loader import load
-
-from .conftest import MINI
+from tests.conftest import MINI
 
 
 def entries() -> list[Path]:
