@@ -51,7 +51,7 @@ def code_digest() -> bytes:
     A rule that changes without a version bump (an editable install, a checkout) must not leave a stale "valid".
     """
     digest = hashlib.sha256()
-    package = Path(__file__).parent.parent  # the whole ratify_cli package, not only load/
+    package = Path(__file__).parent.parent  # the whole ratify_cli package, not only loading/
     for source in sorted(package.rglob("*.py")):
         digest.update(source.relative_to(package).as_posix().encode())
         digest.update(source.read_bytes())
