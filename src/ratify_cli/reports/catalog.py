@@ -204,17 +204,7 @@ def changes(
         before = sum(member(s, start) and compute(data, s, i, start).status is Status.PARTY for s, i in pairs)
         after = sum(member(s, until) and compute(data, s, i, until).status is Status.PARTY for s, i in pairs)
         counts.append({"group": group, "party_start": before, "party_end": after, "actions": sum(r[group_key] == group for r in rows)})
-    kinds = Counter("consent" if Action(row["action"]).is_consent else row["action"] for row in rows)
-    summary = (
-        Msg("summary.changes", {"actions": len(rows), "since": since, "until": until, "kinds": dict(sorted(kinds.items()))}),
-        Msg(
-            "summary.changes-parties",
-            {
-                "start_count": sum(c["party_start"] for c in counts), "start": start,
-                "end_count": sum(c["party_end"] for c in counts), "until": until,
-            },
-        ),
-    )
+    summary = _changes_summary(rows, counts, since, start, until)
     count_columns = (
         Column("group", Msg("header.group", {"by": by})),
         Column("party_start", Msg("header.parties-on", {"date": start})),
@@ -233,6 +223,21 @@ def changes(
         sources=tuple(dict.fromkeys(row["source"] for row in rows)),
         extra={"since": since, "until": until, "by": by},
         hidden=frozenset({"flags"}),
+    )
+
+
+def _changes_summary(
+    rows: list[dict[str, Any]], counts: list[dict[str, Any]], since: dt.date, start: dt.date, until: dt.date
+) -> tuple[Msg, ...]:
+    """The actions by kind (consents together), and the party relationships at the start and at the end."""
+    kinds = Counter("consent" if Action(row["action"]).is_consent else row["action"] for row in rows)
+    parties = {
+        "start_count": sum(c["party_start"] for c in counts), "start": start,
+        "end_count": sum(c["party_end"] for c in counts), "until": until,
+    }
+    return (
+        Msg("summary.changes", {"actions": len(rows), "since": since, "until": until, "kinds": dict(sorted(kinds.items()))}),
+        Msg("summary.changes-parties", parties),
     )
 
 
