@@ -29,7 +29,7 @@ def mini_copy(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def mini():
     """The mini dataset, loaded."""
-    result = load(MINI)
+    result = load(MINI, use_cache=False)
     assert not result.errors, result.errors
     return result.dataset
 
@@ -37,7 +37,7 @@ def mini():
 @pytest.fixture(scope="session")
 def bundled():
     """The bundled dataset, loaded."""
-    result = load(DATA)
+    result = load(DATA, use_cache=False)
     assert not result.errors, result.errors
     return result.dataset
 
@@ -52,6 +52,14 @@ def runner() -> CliRunner:
 
 
 D = dt.date.fromisoformat
+
+
+@pytest.fixture(autouse=True, scope="session")
+def private_session_cache(tmp_path_factory):
+    """Before any test or session fixture runs, the cache points into the test run's own folder, never the user's."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("RATIFY_CACHE_DIR", str(tmp_path_factory.mktemp("session-cache")))
+        yield
 
 
 @pytest.fixture(autouse=True)
