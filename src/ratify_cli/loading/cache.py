@@ -2,8 +2,8 @@
 
 The key hashes both files' bytes with ratify's version, the source files that validate (domain/, loading/) and
 Python's version, so any change to a data file, to the code that validated it, or an upgrade misses the cache; a
-missing, corrupt, unreadable or unwritable cache is ignored and the data is loaded in full. The cache folder is the user's own (platformdirs), or
-RATIFY_CACHE_DIR.
+missing, corrupt, unreadable or unwritable cache is ignored and the data is loaded in full. The cache folder is the
+user's own (platformdirs), or RATIFY_CACHE_DIR.
 
 Entries are msgpack decoded against the record types (msgspec): reading one back builds records and nothing else,
 never runs code from the file, and anything that is not exactly a cached dataset is a miss. So a cache folder that
