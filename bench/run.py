@@ -89,13 +89,17 @@ def main() -> int:
     world = folders["world"]
     medians = compare(
         {"ratify --no-cache validate (world)": RATIFY + ["--no-cache", "validate", "--data", str(world)],
-         "yaml.load(states.yaml, CSafeLoader)": [sys.executable, "-c", f"import yaml; yaml.load(open({str(world / 'states.yaml')!r}), Loader=yaml.CSafeLoader)"]},
+         "yaml.load(states.yaml, CSafeLoader)": [
+             sys.executable, "-c",
+             f"import yaml; yaml.load(open({str(world / 'states.yaml')!r}), Loader=yaml.CSafeLoader)",
+         ]},
         args.heavy_runs, env,
     )
     first, second = medians.values()
     results.append(report("2. world scale, cold", medians, first / second, 0.2, "validate / PyYAML load"))
 
-    medians = compare({"ratify gaps --instrument syn-0001 (world, cached)": RATIFY + ["gaps", "--instrument", "syn-0001", "--data", str(world)]}, args.runs, env)
+    warm = RATIFY + ["gaps", "--instrument", "syn-0001", "--data", str(world)]
+    medians = compare({"ratify gaps --instrument syn-0001 (world, cached)": warm}, args.runs, env)
     value = next(iter(medians.values()))
     results.append(report("3. world scale, warm", medians, value, 0.5, "median seconds"))
 

@@ -10,8 +10,7 @@ import pytest
 from ratify_cli import load
 from ratify_cli.cli import app
 from ratify_cli.errors import DataError, UsageError
-
-from .conftest import DATA, MINI
+from tests.conftest import DATA, MINI
 
 DAY = dt.date(2020, 1, 1)
 

@@ -86,9 +86,9 @@ def selection(
     as_of: Optional[str],
     states: Optional[list[str]] = None,
     instruments: Optional[list[str]] = None,
-    system: Optional[System] = None,
+    system: Optional[str] = None,
     topic: Optional[str] = None,
-    subregion: Optional[Subregion] = None,
+    subregion: Optional[str] = None,
     members: bool = True,
     as_of_option: str = "--as-of",
 ) -> Selection:
@@ -97,9 +97,9 @@ def selection(
         as_of=as_of_date(as_of, as_of_option),
         states=tuple(states or ()),
         instruments=tuple(instruments or ()),
-        system=system,
+        system=System(system) if system else None,
         topic=topic.strip().lower() if topic else None,
-        subregion=subregion,
+        subregion=Subregion(subregion) if subregion else None,
         members_only=members,
     )
 
@@ -113,13 +113,17 @@ def check_filters(
 
 def write_report(
     report: Report,
-    fmt: OutputFormat,
+    fmt: str,
     output: Optional[Path],
     location: DataLocation,
     width: Optional[int] = None,
-    lang: Lang = Lang.EN,
+    lang: str = Lang.EN,
 ) -> None:
-    """Render the report for where it goes (colour and width only on a terminal) and write it there."""
+    """Render the report for where it goes (colour and width only on a terminal) and write it there.
+
+    `fmt` and `lang` are the enum members the options' callbacks return (typed `str` for Typer); read back here.
+    """
+    fmt, lang = OutputFormat(fmt), Lang(lang)
     to_stdout = output is None or str(output) == "-"
     to_terminal = to_stdout and sys.stdout.isatty()
     color = fmt is OutputFormat.TABLE and to_stdout and console.color(to_terminal)

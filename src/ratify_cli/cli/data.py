@@ -32,7 +32,7 @@ def validate(
     """Check the data files: every finding with file:line:column, errors and warnings apart."""
     folder = locate(data).folder
     summary = load(folder, use_cache=False).summary(folder)  # validate always checks in full: it is the check
-    sys.stdout.write(render_findings(summary, fmt))
+    sys.stdout.write(render_findings(summary, FindingsFormat(fmt)))
     if summary.errors:
         raise typer.Exit(1)
 

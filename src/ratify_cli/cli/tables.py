@@ -4,7 +4,6 @@
 # and evaluating them from strings costs start-up time.
 
 import datetime as dt
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -13,11 +12,22 @@ from ..errors import UsageError
 from ..query.suggest import suggest
 from ..reports import catalog
 from ..reports.gaps import status_table
-from ..text import Lang
 from .common import check_filters, load_dataset, location_of, open_folder, selection, write_report
 from .options import (
-    AsOfOpt, DataOpt, FormatOpt, InstrumentOpt, LangOpt, MembersOpt, OutputOpt, StateOpt, SubregionOpt, SystemOpt,
-    TopicOpt, WidthOpt, as_of_date, parse_date,
+    AsOfOpt,
+    DataOpt,
+    FormatOpt,
+    InstrumentOpt,
+    LangOpt,
+    MembersOpt,
+    OutputOpt,
+    StateOpt,
+    SubregionOpt,
+    SystemOpt,
+    TopicOpt,
+    WidthOpt,
+    as_of_date,
+    parse_date,
 )
 
 

@@ -12,6 +12,7 @@ from typing import Annotated, Any, Optional
 import typer
 from msgspec.structs import replace
 
+from ..domain.vocab import System
 from ..errors import RatifyError, UsageError
 from ..formats.safe import printable
 from ..query.filters import check
@@ -66,8 +67,9 @@ def sync(
     location = location_of(data)
     folder = location.folder
     dataset = load_dataset(location)
-    check(dataset, (), instrument or (), system)
-    chosen = select(dataset, instrument or (), system)
+    chosen_system = System(system) if system else None
+    check(dataset, (), instrument or (), chosen_system)
+    chosen = select(dataset, instrument or (), chosen_system)
     with progress(0 if saved else len(chosen)) as on_done:
         result = run_sync(dataset, chosen, FetchPolicy(timeout=timeout), on_done=on_done, saved=saved)
     if result.offline:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from msgspec import field
 from typing import Optional
 
-from msgspec import Struct
+from msgspec import Struct, field
+
 from ..domain.vocab import Action
 
 

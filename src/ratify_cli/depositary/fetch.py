@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import time
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
-from typing import Callable, Iterable, Optional
+from typing import Optional
 
 import httpx
-
 from msgspec import Struct
+
 from ..version import __version__
 
 USER_AGENT = f"ratify/{__version__} (treaty status tracker; https://pypi.org/project/ratify-cli/)"

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from msgspec.structs import replace
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterator, Optional
+from typing import Any, Optional
 
 import httpx
-
 from msgspec import Struct
+from msgspec.structs import replace
+
 from ..domain.dataset import INSTRUMENTS_FILE, STATES_FILE
 from ..errors import DataError
 from ..loading.yamlsource import Document, read
-from .fetch import FetchPolicy, Fetched, fetch_all
+from .fetch import Fetched, FetchPolicy, fetch_all
 
 URL_KEYS = frozenset({"source", "status_url", "sources"})
 LINK_POLICY = FetchPolicy(timeout=15.0, retries=1, concurrency=8, method="HEAD")

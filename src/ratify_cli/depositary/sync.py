@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from msgspec import field
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Literal, Optional
+from typing import TYPE_CHECKING, Literal, Optional
 
 import httpx
+from msgspec import Struct, field
 
-from msgspec import Struct
 from ..domain import dates
 from ..domain.dataset import Dataset
+from ..domain.dates import Day
 from ..domain.records import Event, Instrument
 from ..domain.status import sort_events
 from ..domain.vocab import Action, System
 from . import PageError, ParsedEvent, ParsedPage, ilo, oas, un
-from .fetch import DEFAULT_POLICY, FetchPolicy, Fetched, fetch_all
+from .fetch import DEFAULT_POLICY, Fetched, FetchPolicy, fetch_all
 from .names import NameIndex
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ class Drift(Struct, frozen=True):
     state: str
     action: Action
     page_date: Optional[dt.date]
-    data_date: Optional[dt.date]
+    data_date: Optional[Day]
     page_url: str
     data_action: Optional[Action] = None
     parsed: Optional[ParsedEvent] = None
@@ -189,7 +190,7 @@ def problems(result: SyncResult) -> list[str]:
 DRIFT_FIELDS = ("instrument", "state", "kind", "action", "data_action", "data_date", "page_date", "page_url")
 
 
-def drift_report(data: Dataset, result: SyncResult, today: dt.date) -> "Report":
+def drift_report(data: Dataset, result: SyncResult, today: dt.date) -> Report:
     """The drift as a table: one row per disagreement, with a summary of pages read and failed."""
     from ..reports.report import Column, Msg, Report
 

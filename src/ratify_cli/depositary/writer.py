@@ -17,7 +17,7 @@ from . import ParsedPage
 from .sync import SyncResult, read_for
 
 
-def _yaml(text: str):  # -> ruamel.yaml.YAML
+def _yaml(text: str) -> Any:  # a ruamel.yaml.YAML
     from ruamel.yaml import YAML  # imported here: only `sync --write` rewrites files
 
     yaml = YAML(typ="rt")

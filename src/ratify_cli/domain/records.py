@@ -9,10 +9,12 @@ a command that reads the cache starts fast. Records hold no cycles, so the garba
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable, Optional, Union
+from collections.abc import Iterable
+from typing import Optional, Union
+
+from msgspec import Struct
 
 from .dates import Day, earliest, latest
-from msgspec import Struct
 from .vocab import Action, Subregion, System
 
 CHARTER_IN_FORCE = dt.date(1951, 12, 13)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Callable, Iterable
 from enum import Enum
-from typing import Callable, Iterable, NamedTuple, Optional
+from typing import NamedTuple, Optional
+
+from msgspec import Struct
 
 from .dates import Day, earliest, is_exact, latest, span
-from msgspec import Struct
 from .records import Check, EntryIntoForce, Event, Instrument
 from .vocab import Action
 

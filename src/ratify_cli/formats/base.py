@@ -6,6 +6,7 @@ from enum import Enum
 from typing import Protocol
 
 from msgspec import Struct
+
 from ..reports.report import Report
 from ..text import Lang
 

@@ -1,9 +1,9 @@
 """A cache of validated datasets in the user's cache folder, keyed by the content of the data files.
 
-The key hashes both files' bytes with ratify's version, the bytes of its source files and Python's version, so any
-change to a data file, to the code that validated it, or an upgrade misses the cache; a missing, corrupt, unreadable
-or unwritable cache is ignored and the data is loaded in full. The cache folder is the user's own (platformdirs), or
-RATIFY_CACHE_DIR.
+The key hashes both files' bytes with ratify's version, the source files that validate (domain/, loading/) and
+Python's version, so any change to a data file, to the code that validated it, or an upgrade misses the cache; a
+missing, corrupt, unreadable or unwritable cache is ignored and the data is loaded in full. The cache folder is the
+user's own (platformdirs), or RATIFY_CACHE_DIR.
 
 Entries are msgpack decoded against the record types (msgspec): reading one back builds records and nothing else,
 never runs code from the file, and anything that is not exactly a cached dataset is a miss. So a cache folder that
@@ -17,16 +17,16 @@ import hashlib
 import os
 import sys
 import tempfile
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, Optional, Sequence
+from typing import Optional
 
 from msgspec import Struct
 
-from ..version import __version__
 from ..domain.dataset import Dataset
+from ..version import __version__
 from .findings import Finding
-
 from .result import LoadResult
 
 ENV_VAR = "RATIFY_CACHE_DIR"
@@ -45,16 +45,23 @@ def folder() -> Path:
     return Path(user_cache_dir("ratify", appauthor=False))
 
 
+VALIDATING = ("domain", "loading")
+"""The packages whose code decides what a cached dataset holds: the records and status rules, and the readers,
+models, rules and cache that validated and stored them. Reports, formats and the CLI only read a dataset."""
+
+
 def code_digest() -> bytes:
-    """A digest of ratify's own source files: the models and rules that validated a cached dataset are part of it.
+    """A digest of the source files that validated a cached dataset (the VALIDATING packages).
 
     A rule that changes without a version bump (an editable install, a checkout) must not leave a stale "valid".
     """
     digest = hashlib.sha256()
-    package = Path(__file__).parent.parent  # the whole ratify_cli package, not only load/
-    for source in sorted(package.rglob("*.py")):
-        digest.update(source.relative_to(package).as_posix().encode())
-        digest.update(source.read_bytes())
+    package = Path(__file__).parent.parent
+    sources = sorted(f"{layer}/{entry.name}" for layer in VALIDATING for entry in os.scandir(package / layer)
+                     if entry.name.endswith(".py"))
+    for source in sources:
+        digest.update(source.encode())
+        digest.update((package / source).read_bytes())
     return digest.digest()
 
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from msgspec import field
 from enum import Enum
 from typing import Union
 
-from msgspec import Struct
+from msgspec import Struct, field
 
 PathPart = Union[str, int]
 Path = tuple[PathPart, ...]

@@ -6,9 +6,9 @@ import hashlib
 from pathlib import Path
 from typing import Optional
 
-from . import cache
-from ..domain.dataset import INSTRUMENTS_FILE, STATES_FILE, Dataset
+from ..domain.dataset import INSTRUMENTS_FILE, STATES_FILE
 from ..errors import DataError
+from . import cache
 from .findings import Finding
 from .result import LoadResult
 

@@ -245,7 +245,7 @@ class Event(Frozen):
     """What a footnote of the source says, or why the event is recorded as it is."""
 
     @model_validator(mode="after")
-    def _effective_only_after_date(self) -> "Event":
+    def _effective_only_after_date(self) -> Event:
         if self.effective is not None and dates.latest(self.effective) < dates.earliest(self.date):
             raise ValueError("effective date is before the event's date")
         return self
@@ -285,7 +285,7 @@ class Membership(Frozen):
     """Plain words on contested or special cases."""
 
     @model_validator(mode="after")
-    def _consistent(self) -> "Membership":
+    def _consistent(self) -> Membership:
         if self.joined is not None and self.joined_year is not None and self.joined.year != self.joined_year:
             raise ValueError("joined and joined_year disagree")
         if self.left is not None and self.withdrawal_notified is None:

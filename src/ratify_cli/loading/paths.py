@@ -36,10 +36,11 @@ def bundled_data() -> Path:
     A wheel carries the repository's `data/` as `ratify_cli/data` (hatch force-include); a source checkout or an
     editable install has no such folder and reads `data/` at the top of the checkout: one copy, never two.
     """
-    packaged = Path(__file__).resolve().parent / "data"
+    package = Path(__file__).resolve().parents[1]  # ratify_cli/ (this module is ratify_cli/loading/paths.py)
+    packaged = package / "data"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[2] / "data"
+    return package.parents[1] / "data"  # src/ratify_cli -> the checkout
 
 
 def discover(start: Path | None = None) -> Path | None:

@@ -5,17 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Callable, Iterator
 from itertools import permutations
+from typing import Optional
 from urllib.parse import urlsplit
-from typing import Callable, Iterator, Optional
 
 from ..domain.dataset import INSTRUMENTS_FILE, STATES_FILE, Dataset
-from .findings import Finding, Path, Severity
 from ..domain.dates import Day, earliest, is_exact, latest
 from ..domain.records import ALL, Event, Instrument
 from ..domain.status import event_order, sort_events
-from ..query.suggest import suggest
 from ..domain.vocab import Action
+from ..query.suggest import suggest
+from .findings import Finding, Path, Severity
 
 Rule = Callable[[Dataset, dt.date], Iterator[Finding]]
 
@@ -248,7 +249,9 @@ def _suspect(url: str) -> Optional[str]:
 def source_addresses(data: Dataset, today: dt.date) -> Iterator[Finding]:
     """Warn on a source whose host is an IP address or whose path ends in `.tmp`: not a publisher's own page."""
     for index, inst in enumerate(data.instruments):
-        urls: list[tuple[Path, str]] = [(("instruments", index, "sources", n), url) for n, url in enumerate(inst.sources)]
+        urls: list[tuple[Path, str]] = [
+            (("instruments", index, "sources", n), url) for n, url in enumerate(inst.sources)
+        ]
         urls += [(("instruments", index, "checks", n, "source"), c.source) for n, c in enumerate(inst.checks)]
         for path, url in urls:
             reason = _suspect(url)

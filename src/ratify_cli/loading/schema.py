@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, cast
+
+from pydantic import BaseModel
 
 from ..domain.dataset import INSTRUMENTS_FILE, STATES_FILE
 from .models import InstrumentsFile, StatesFile
@@ -18,7 +20,7 @@ def schemas() -> dict[str, dict[str, Any]]:
     """Schema file name -> JSON Schema (draft 2020-12)."""
     out = {}
     for data_file, (schema_file, model) in SCHEMA_FILES.items():
-        schema = model.model_json_schema(mode="validation")
+        schema = cast(type[BaseModel], model).model_json_schema(mode="validation")
         schema = {
             "$schema": "https://json-schema.org/draft/2020-12/schema",
             "$id": f"https://ratify.invalid/schema/{schema_file}",

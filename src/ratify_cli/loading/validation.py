@@ -10,12 +10,12 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import rules
 from ..domain.dataset import INSTRUMENTS_FILE, STATES_FILE, Dataset
-from .findings import Finding, dotted
-from .result import LoadResult
-from .models import InstrumentsFile, StatesFile
 from ..domain.records import RECORDS
+from . import rules
+from .findings import Finding, dotted
+from .models import InstrumentsFile, StatesFile
+from .result import LoadResult
 from .yamlsource import Document, read
 
 
@@ -86,7 +86,7 @@ def to_record(value: Any) -> Any:
     return cls(**fields)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _plan(model: type[BaseModel]) -> tuple[type, tuple[str, ...]]:
     """The record class of a model, and the fields that can hold models (which need converting too)."""
 
@@ -107,7 +107,7 @@ def _validate(model: Any, doc: Document, findings: list[Finding]) -> Any:
             path = tuple(part for part in error["loc"] if isinstance(part, (str, int)))
             line, column = doc.locate(path)
             findings.append(
-                Finding(doc.file, _message(path, error, model), line=line, column=column, path=path, code="schema")
+                Finding(doc.file, _message(path, dict(error), model), line=line, column=column, path=path, code="schema")
             )
         return None
 

@@ -8,10 +8,10 @@ from pathlib import Path as FsPath
 from typing import Any
 
 import yaml
+from msgspec import Struct
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from msgspec import Struct
 from . import fastyaml
 from .findings import Finding, Path
 
@@ -129,10 +129,12 @@ def check_layout(text: str) -> None:
         )
     if "\t" not in text:
         return
-    for number, line in enumerate(text.split("\n"), start=1):
-        stripped = line.lstrip(" ")
+    for number, row in enumerate(text.split("\n"), start=1):
+        stripped = row.lstrip(" ")
         if stripped.startswith("\t"):
-            raise YamlProblem("a tab is used for indentation; YAML indents with spaces", number, len(line) - len(stripped) + 1, "tab")
+            raise YamlProblem(
+                "a tab is used for indentation; YAML indents with spaces", number, len(row) - len(stripped) + 1, "tab"
+            )
 
 
 def _compose(text: str) -> Node | None:
@@ -171,6 +173,7 @@ class _Builder:
         if isinstance(node, SequenceNode):
             # Tuples, because the frozen models take tuples in strict mode.
             return tuple(self.build(item, path + (index,), depth + 1) for index, item in enumerate(node.value))
+        assert isinstance(node, ScalarNode)
         return _scalar(node)
 
     def _mapping(self, node: MappingNode, path: Path, depth: int) -> dict[str, Any]:

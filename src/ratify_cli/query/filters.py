@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..domain.dataset import Dataset
+from ..domain.vocab import Subregion, System
 from ..errors import UsageError
 from .lookup import find_instrument, find_state
-from ..domain.vocab import Subregion, System
 
 
 def check(

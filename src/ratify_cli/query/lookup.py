@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..domain.dataset import Dataset
-from ..errors import UsageError
 from ..domain.records import Instrument, State
+from ..errors import UsageError
 from .suggest import Candidate, matches
 
 

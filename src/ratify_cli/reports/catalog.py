@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from msgspec.structs import replace
 from collections import Counter
 from typing import Any, Literal, Optional
 
+from msgspec.structs import replace
+
 from ..domain.dataset import Dataset
 from ..domain.dates import earliest, latest
+from ..domain.records import ALL, Check, Instrument, State
+from ..domain.status import Status, sort_events
+from ..domain.vocab import Action
 from ..errors import UsageError
 from ..query.selection import Selection, compute, select_instruments, select_states
 from .glossary import glossary, instrument_ref, numbered, state_name, state_ref
-from ..domain.records import ALL, Check, Instrument, State
 from .report import SOURCE_NUMBER, Column, Msg, Report, Section, plain
-from ..domain.status import Status, sort_events
-from ..domain.vocab import Action
 
 EVENT_COLUMNS = (
     Column("date", "date"),
@@ -216,17 +217,7 @@ def changes(
         before = sum(member(s, start) and compute(data, s, i, start).status is Status.PARTY for s, i in pairs)
         after = sum(member(s, until) and compute(data, s, i, until).status is Status.PARTY for s, i in pairs)
         counts.append({"group": group, "party_start": before, "party_end": after, "actions": sum(r[group_key] == group for r in rows)})
-    kinds = Counter("consent" if Action(row["action"]).is_consent else row["action"] for row in rows)
-    summary = (
-        Msg("summary.changes", {"actions": len(rows), "since": since, "until": until, "kinds": dict(sorted(kinds.items()))}),
-        Msg(
-            "summary.changes-parties",
-            {
-                "start_count": sum(c["party_start"] for c in counts), "start": start,
-                "end_count": sum(c["party_end"] for c in counts), "until": until,
-            },
-        ),
-    )
+    summary = _changes_summary(rows, counts, since, start, until)
     count_columns = (
         Column("group", Msg("header.group", {"by": by})),
         Column("party_start", Msg("header.parties-on", {"date": start})),
@@ -247,6 +238,21 @@ def changes(
         hidden=frozenset({"flags"}) | EVENT_HIDDEN,
         glossary=glossary(data, [r["state"] for r in rows] + (groups if by == "state" else []),
                           [r["instrument"] for r in rows] + (groups if by == "instrument" else []), label="id"),
+    )
+
+
+def _changes_summary(
+    rows: list[dict[str, Any]], counts: list[dict[str, Any]], since: dt.date, start: dt.date, until: dt.date
+) -> tuple[Msg, ...]:
+    """The actions by kind (consents together), and the party relationships at the start and at the end."""
+    kinds = Counter("consent" if Action(row["action"]).is_consent else row["action"] for row in rows)
+    parties = {
+        "start_count": sum(c["party_start"] for c in counts), "start": start,
+        "end_count": sum(c["party_end"] for c in counts), "until": until,
+    }
+    return (
+        Msg("summary.changes", {"actions": len(rows), "since": since, "until": until, "kinds": dict(sorted(kinds.items()))}),
+        Msg("summary.changes-parties", parties),
     )
 
 

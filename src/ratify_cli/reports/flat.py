@@ -17,7 +17,11 @@ def label(item: dict[str, Any]) -> str:
     """A record inside a list, in a few words: its id, or its short fields (no URLs, no notes)."""
     if item.get("id") is not None:
         return str(item["id"])
-    words = [str(v) for k, v in item.items() if scalar(v) and not isinstance(v, bool) and v not in (None, "") and k not in ("source", "note")]
+    words = [
+        str(v)
+        for k, v in item.items()
+        if scalar(v) and not isinstance(v, bool) and v not in (None, "") and k not in ("source", "note")
+    ]
     return " ".join(words)
 
 

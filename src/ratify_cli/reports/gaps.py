@@ -4,17 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from ..domain.dataset import Dataset
 from ..domain.dates import latest
 from ..domain.records import Instrument, State
 from ..domain.status import PairStatus, Status
-from ..query.selection import Selection, compute, counted, find_instrument, find_state, select_instruments, select_states
+from ..query.selection import (
+    Selection,
+    compute,
+    counted,
+    find_instrument,
+    find_state,
+    select_instruments,
+    select_states,
+)
 from .glossary import glossary, instrument_ref, numbered, state_name, state_ref
 from .membership import note
 from .report import FOOTNOTES, SOURCE_NUMBER, Column, Msg, Report, plain
-
 
 OLD_NONE = "none-old"
 """The shown status of a `none` whose newest check is more than STALE_AFTER older than the as-of date."""

@@ -123,7 +123,7 @@ def _parties(data: Dataset, instruments: list[Instrument], day: dt.date) -> Coun
 def _series_days(since: dt.date, as_of: dt.date) -> list[dt.date]:
     """The --since date, each 1 January after it, and the as-of date."""
     days = [since] + [dt.date(year, 1, 1) for year in range(since.year + 1, as_of.year + 1)]
-    return sorted(set(day for day in days if day <= as_of) | {as_of})
+    return sorted({day for day in days if day <= as_of} | {as_of})
 
 
 class _Sources:

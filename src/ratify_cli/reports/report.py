@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from msgspec import Struct, field
 from enum import Enum
 from typing import Any, Optional
 
-from ..domain.dates import PartialDate
-from msgspec import Struct
+from msgspec import Struct, field
 
+from ..domain.dates import PartialDate
 
 FOOTNOTES = "#footnotes"
 """The `vocab` of a column of footnote numbers (shown `[1] [2]`)."""
@@ -32,7 +31,7 @@ class Column(Struct, frozen=True):
     """A column shown in human formats (terminal, Markdown); `key` names the row field it shows."""
 
     key: str
-    header: "str | Msg"
+    header: str | Msg
     """A header code (worded by the text module), or a message (e.g. a date in the header, a name from the data)."""
     vocab: Optional[str] = None
     """The vocabulary the cells' codes come from (`status`, `step`, `action`, ...): the text module words them."""

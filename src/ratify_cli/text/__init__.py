@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 from importlib import import_module
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from ..reports.report import Msg
 
@@ -55,7 +55,7 @@ class Texts(Protocol):
 
 def texts(lang: Lang = Lang.EN) -> Texts:
     """The text module of a language (imported on demand: Spanish needs Babel)."""
-    return import_module(f"{__name__}.{lang.value}")  # type: ignore[return-value]
+    return cast(Texts, import_module(f"{__name__}.{lang.value}"))
 
 
 def legend(words: Texts, codes: tuple[str, ...], symbols: bool) -> list[tuple[str, str]]:

@@ -6,8 +6,8 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from ..reports.report import Msg
 from ..domain.status import NoteCode
+from ..reports.report import Msg
 
 HEADERS = {
     "state": "State", "instrument": "Instrument", "status": "Status", "checked": "Checked", "signed": "Signed",
@@ -144,7 +144,7 @@ def _glossary_instrument(p: Mapping[str, Any]) -> str:
 
 
 def _flag(p: Mapping[str, Any]) -> str:
-    return {"secondary": "secondary source"}.get(p["flag"], p["flag"])
+    return {"secondary": "secondary source"}.get(p["flag"], str(p["flag"]))
 
 
 MESSAGES: dict[str, Callable[[Mapping[str, Any]], str]] = {

@@ -9,15 +9,16 @@ from typing import Any
 from babel import Locale
 from babel.dates import format_date
 
-from ..reports.report import Msg
 from ..domain.status import NoteCode
+from ..reports.report import Msg
 
 LOCALE = Locale.parse("es")
 HEADERS = {
     "state": "Estado", "instrument": "Instrumento", "status": "Situación", "checked": "Verificado",
     "signed": "Firma", "consent": "Consentimiento", "act": "Acto", "in_force": "En vigor", "denounced": "Denuncia",
     "next_step": "Próximo paso", "notes": "Notas", "source": "Fuente", "date": "Fecha", "action": "Acción",
-    "effective": "Efectiva", "id": "Id", "name": "Nombre", "name_en": "Nombre en inglés", "name_es": "Nombre", "system": "Sistema", "ref": "Ref.",
+    "effective": "Efectiva", "id": "Id", "name": "Nombre", "name_en": "Nombre en inglés", "name_es": "Nombre",
+    "system": "Sistema", "ref": "Ref.",
     "newest_check": "Última verificación", "code": "Código", "subregion": "Subregión", "member": "Miembro",
     "joined": "Ingreso", "left": "Salida", "field": "Campo", "value": "Valor", "actions": "Actos",
     "drift": "Diferencia", "act_page": "Acto (página)", "page": "Página", "data": "Datos", "events": "Actos",
