@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Time ratify as whole processes against the issue's targets; print medians, ratios and a pass/fail mark.
 
-Usage: python bench/run.py [--runs 5] [--heavy-runs 3] [--work DIR]
+Usage: python bench/run.py [--runs 5] [--heavy-runs 3] [--work DIR] [--startup-only]
 
 Generates the synthetic data sets with bench/generate.py (1x: 35 states x 47 instruments; 10x: 110 x 150;
 world: 200 x 600), then for each target runs the compared commands after one warm-up, interleaved run by run, and
@@ -24,7 +24,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import generate  # noqa: E402
 
-RATIFY = [sys.executable, "-m", "ratify_cli"]
+SCRIPT = Path(sys.executable).with_name("ratify")
+RATIFY = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "ratify_cli"]
+"""The installed `ratify` command, as a user runs it (`python -m` adds runpy's imports); else the module."""
 
 
 def timed(command: list[str], env: dict[str, str]) -> float:
@@ -57,6 +59,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--heavy-runs", type=int, default=3)
     parser.add_argument("--work", type=Path, default=None)
+    parser.add_argument("--startup-only", action="store_true", help="Time only the start-up target.")
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="ratify-bench-"))
     env = {**os.environ, "RATIFY_CACHE_DIR": str(work / "cache"), "NO_COLOR": "1"}
@@ -64,6 +67,17 @@ def main() -> int:
     # An installed package has its bytecode compiled (pip does it); let the warm-up runs write it here too, so that
     # no run pays for compiling ratify's modules from source.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    results = []
+
+    medians = compare(
+        {"ratify gaps --state MEX (bundled, cached)": RATIFY + ["gaps", "--state", "MEX"],
+         "bench/bare.py gaps --state MEX (same options, no work)": [sys.executable, str(HERE / "bare.py"), "gaps", "--state", "MEX"]},
+        args.runs, env,
+    )
+    first, second = medians.values()
+    results.append(report("1. start-up", medians, first / second, 1.1, "gaps / bare Typer app"))
+    if args.startup_only:
+        return 0 if all(results) else 1
     sizes = {"1x": (35, 47), "10x": (110, 150), "world": (200, 600)}
     folders = {}
     for name, (states, instruments) in sizes.items():
@@ -71,26 +85,21 @@ def main() -> int:
         if not (folders[name] / "states.yaml").exists():
             events = generate.write(folders[name], states, instruments)
             print(f"generated {name}: {states} states x {instruments} instruments, {events} events")
-    results = []
-
-    medians = compare(
-        {"ratify gaps --state MEX (bundled, cached)": RATIFY + ["gaps", "--state", "MEX"],
-         "python -c 'import typer, rich.table, pydantic, yaml'": [sys.executable, "-c", "import typer, rich.table, pydantic, yaml"]},
-        args.runs, env,
-    )
-    first, second = medians.values()
-    results.append(report("1. start-up", medians, first / second, 1.0, "gaps / imports"))
 
     world = folders["world"]
     medians = compare(
         {"ratify --no-cache validate (world)": RATIFY + ["--no-cache", "validate", "--data", str(world)],
-         "yaml.load(states.yaml, CSafeLoader)": [sys.executable, "-c", f"import yaml; yaml.load(open({str(world / 'states.yaml')!r}), Loader=yaml.CSafeLoader)"]},
+         "yaml.load(states.yaml, CSafeLoader)": [
+             sys.executable, "-c",
+             f"import yaml; yaml.load(open({str(world / 'states.yaml')!r}), Loader=yaml.CSafeLoader)",
+         ]},
         args.heavy_runs, env,
     )
     first, second = medians.values()
     results.append(report("2. world scale, cold", medians, first / second, 0.2, "validate / PyYAML load"))
 
-    medians = compare({"ratify gaps --instrument syn-0001 (world, cached)": RATIFY + ["gaps", "--instrument", "syn-0001", "--data", str(world)]}, args.runs, env)
+    warm = RATIFY + ["gaps", "--instrument", "syn-0001", "--data", str(world)]
+    medians = compare({"ratify gaps --instrument syn-0001 (world, cached)": warm}, args.runs, env)
     value = next(iter(medians.values()))
     results.append(report("3. world scale, warm", medians, value, 0.5, "median seconds"))
 

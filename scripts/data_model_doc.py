@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 
-from ratify_cli import models
+from ratify_cli.loading import models
 
 MODELS = [
     ("instruments.yaml", [models.InstrumentsFile, models.Instrument, models.SignatureRules, models.EntryIntoForce,
@@ -19,7 +19,7 @@ def render() -> str:
     lines = [
         "# Data model",
         "",
-        "Generated from `src/ratify_cli/models.py` by `python scripts/data_model_doc.py > docs/data-model.md`;",
+        "Generated from `src/ratify_cli/loading/models.py` by `python scripts/data_model_doc.py > docs/data-model.md`;",
         "a test fails when the two differ. Records are frozen; unknown fields are errors; dates are written",
         "unquoted as `YYYY-MM-DD`; an event's `date` and `effective` known only to the month or the year are written",
         "in quotes as `'YYYY-MM'` or `'YYYY'` (never padded to a day). The same model is published as JSON Schema in",

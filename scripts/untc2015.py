@@ -25,8 +25,9 @@ import csv
 import datetime as dt
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
 
@@ -101,7 +102,7 @@ STATES = {
 
 CONSENT_SUFFIX = {"": "ratification", "a": "accession", "d": "succession", "A": "acceptance", "AA": "approval"}
 DATE = re.compile(r"^(\d{1,2}) ([A-Z][a-z]{2})[a-z]* (\d{4})(?: ([A-Za-z]{1,2}))?$")
-MONTHS = {m: i for i, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), start=1)}
+MONTHS = {m: i for i, m in enumerate(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], start=1)}
 
 
 def status_url(reference: str) -> str:

@@ -1,15 +1,16 @@
-"""Shared fixtures: the small test dataset, a copy of it to break, and a CLI runner."""
+"""Shared fixtures: the small test dataset, a copy of it to break, a CLI runner; no network, no user cache."""
 
 from __future__ import annotations
 
 import datetime as dt
 import shutil
+import socket
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from ratify_cli.loader import load
+from ratify_cli.loading.loader import load
 
 TESTS = Path(__file__).parent
 MINI = TESTS / "fixtures" / "mini"
@@ -28,7 +29,7 @@ def mini_copy(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def mini():
     """The mini dataset, loaded."""
-    result = load(MINI)
+    result = load(MINI, use_cache=False)
     assert not result.errors, result.errors
     return result.dataset
 
@@ -36,7 +37,7 @@ def mini():
 @pytest.fixture(scope="session")
 def bundled():
     """The bundled dataset, loaded."""
-    result = load(DATA)
+    result = load(DATA, use_cache=False)
     assert not result.errors, result.errors
     return result.dataset
 
@@ -53,7 +54,32 @@ def runner() -> CliRunner:
 D = dt.date.fromisoformat
 
 
+@pytest.fixture(autouse=True, scope="session")
+def private_session_cache(tmp_path_factory):
+    """Before any test or session fixture runs, the cache points into the test run's own folder, never the user's."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("RATIFY_CACHE_DIR", str(tmp_path_factory.mktemp("session-cache")))
+        yield
+
+
 @pytest.fixture(autouse=True)
 def private_cache(tmp_path_factory, monkeypatch):
     """Every test gets its own cache folder: tests never touch the user's cache or each other's."""
     monkeypatch.setenv("RATIFY_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
+class NetworkAccess(RuntimeError):
+    """A test tried to open a network connection (tests run offline: use httpx.MockTransport or saved pages)."""
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch):
+    """Every test fails on any real network access: at the socket level, so no client library can get around it."""
+
+    def refuse(*args, **kwargs):
+        raise NetworkAccess(f"a test tried to reach the network: {args[1:] or kwargs}")
+
+    for name in ("connect", "connect_ex", "sendto"):
+        monkeypatch.setattr(socket.socket, name, refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)

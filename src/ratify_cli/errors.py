@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from .findings import Finding
+if TYPE_CHECKING:  # the family sits below every layer; only the type checker needs to see what a finding is
+    from .loading.findings import Finding
 
 
 class RatifyError(Exception):

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import field
 from typing import Optional
 
-from ..frozen import frozen
-from ..vocab import Action
+from msgspec import Struct, field
+
+from ..domain.vocab import Action
 
 
 class PageError(Exception):
     """A page could not be used: wrong treaty, unexpected layout, truncated, or not fetched."""
 
 
-@frozen
-class ParsedEvent:
+class ParsedEvent(Struct, frozen=True):
     """One action of one state as a depositary's page shows it."""
 
     state: str
@@ -26,8 +25,7 @@ class ParsedEvent:
     note: Optional[str] = None
 
 
-@frozen
-class ParsedPage:
+class ParsedPage(Struct, frozen=True):
     """What a depositary page says about the states in scope."""
 
     url: str

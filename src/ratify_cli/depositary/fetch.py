@@ -5,21 +5,21 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import time
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
-from typing import Callable, Iterable, Optional
+from typing import Optional
 
 import httpx
+from msgspec import Struct
 
-from ..frozen import frozen
-from .. import __version__
+from ..version import __version__
 
 USER_AGENT = f"ratify/{__version__} (treaty status tracker; https://pypi.org/project/ratify-cli/)"
 RETRY_STATUS = frozenset({500, 502, 503, 504})
 OFFLINE_AFTER = 2
 
 
-@frozen
-class FetchPolicy:
+class FetchPolicy(Struct, frozen=True):
     """How pages are fetched."""
 
     timeout: float = 20.0
@@ -33,8 +33,7 @@ class FetchPolicy:
 DEFAULT_POLICY = FetchPolicy()
 
 
-@frozen
-class Fetched:
+class Fetched(Struct, frozen=True):
     """The outcome for one URL: its text, or why there is none."""
 
     url: str

@@ -6,7 +6,7 @@ import codecs
 import datetime as dt
 import re
 import unicodedata
-from typing import Optional
+from typing import Any, Optional
 
 from . import PageError
 
@@ -62,7 +62,7 @@ def decode(body: bytes, header: Optional[str] = None) -> str:
     return body.decode("cp1252", errors="replace")
 
 
-def soup(text: str):  # -> bs4.BeautifulSoup
+def soup(text: str) -> Any:  # a bs4.BeautifulSoup
     """Parse a page, refusing one that was cut off in transfer."""
     from bs4 import BeautifulSoup  # imported here: only `sync` reads HTML
 
@@ -71,14 +71,14 @@ def soup(text: str):  # -> bs4.BeautifulSoup
     return BeautifulSoup(text, "html.parser")
 
 
-def cell_text(cell) -> str:
+def cell_text(cell: Any) -> str:
     """A cell's visible text, footnote markers (<sup>) removed, spaces folded."""
     for sup in cell.find_all("sup"):
         sup.decompose()
     return " ".join(cell.get_text(" ").replace("\xa0", " ").split())
 
 
-def row_cells(row) -> list[str]:
+def row_cells(row: Any) -> list[str]:
     """A table row's cell texts, a cell spanning n columns repeated n times so columns line up with the header."""
     found: list[str] = []
     for cell in row.find_all(["td", "th"]):

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import re
 
-from ..vocab import Action
+from ..domain.vocab import Action
 from . import PageError, ParsedEvent, ParsedPage
 from .html import cell_text, day_month_year, soup
 from .names import NameIndex
 
 DATE = r"\d{1,2}\s+[^\s\d]+\s+\d{4}"
-DENOUNCED = re.compile(rf"(?:denounced on|d[ée]nonc[ée]e? le|denunciad[oa] el|automatic denunciation on|d[ée]nonciation automatique le|denuncia autom[áa]tica el)\s+({DATE})", re.I)
+DENOUNCED = re.compile(
+    rf"(?:denounced on|d[ée]nonc[ée]e? le|denunciad[oa] el|automatic denunciation on|d[ée]nonciation automatique le"
+    rf"|denuncia autom[áa]tica el)\s+({DATE})",
+    re.I,
+)
 ANNEXES = re.compile(r"(?:annexes?|anexos?)\s+([IVX]+)(?:\s+(?:to|à|a)\s+([IVX]+))?", re.I)
 ROMAN = ["I", "II", "III", "IV", "V"]
 HEADER_COUNTRY = ("COUNTRY", "PAYS", "PAIS", "PAÍS")

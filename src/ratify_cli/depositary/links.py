@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterator, Optional
+from typing import Any, Optional
 
 import httpx
+from msgspec import Struct
+from msgspec.structs import replace
 
-from ..frozen import frozen
-from ..dataset import INSTRUMENTS_FILE, STATES_FILE
+from ..domain.dataset import INSTRUMENTS_FILE, STATES_FILE
 from ..errors import DataError
-from ..yamlsource import Document, read
-from .fetch import FetchPolicy, Fetched, fetch_all
+from ..loading.yamlsource import Document, read
+from .fetch import Fetched, FetchPolicy, fetch_all
 
 URL_KEYS = frozenset({"source", "status_url", "sources"})
 LINK_POLICY = FetchPolicy(timeout=15.0, retries=1, concurrency=8, method="HEAD")
 
 
-@frozen
-class Link:
+class Link(Struct, frozen=True):
     """One URL at one place in a data file."""
 
     file: str
@@ -28,8 +28,7 @@ class Link:
     url: str
 
 
-@frozen
-class DeadLink:
+class DeadLink(Struct, frozen=True):
     """A URL that did not answer, with every place it is cited."""
 
     link: Link

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Iterable, Optional
+from collections.abc import Iterable
+from typing import Optional
 
 # Participants of UN treaties outside the states of the Americas whose UN names pycountry does not know.
 OTHER_PARTICIPANTS = (

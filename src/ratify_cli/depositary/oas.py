@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Optional
+from typing import Any, Optional
 
-from ..vocab import Action
+from ..domain.vocab import Action
 from . import PageError, ParsedEvent, ParsedPage
 from .html import fold, row_cells, soup
 from .names import NameIndex
@@ -70,7 +70,7 @@ def read_date(raw: Raw, order: Optional[bool]) -> dt.date:
     return preferred or as_mmdd or as_ddmm  # type: ignore[return-value]
 
 
-def _table(page):  # -> (table, header row index, headers)
+def _table(page: Any) -> Any:  # (table, header row index, headers)
     for table in page.find_all("table"):
         for index, row in enumerate(table.find_all("tr")[:3]):
             headers = [fold(text) for text in row_cells(row)]

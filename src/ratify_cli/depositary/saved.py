@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Any, Optional
 
+from ..domain.records import Instrument
 from ..errors import OutputError
 from ..output import write_atomic
-from ..records import Instrument
 from . import ParsedPage
 from .fetch import Fetched
 from .html import decode
@@ -19,7 +20,7 @@ MANIFEST = "manifest.json"
 SUFFIXES = (".html", ".htm")
 
 
-def read_manifest(folder: Path) -> dict[str, dict]:
+def read_manifest(folder: Path) -> dict[str, dict[str, Any]]:
     """The folder's manifest (instrument id -> url, fetched_at, sha256, status_as_of); empty when absent or unreadable."""
     try:
         found = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
@@ -28,7 +29,7 @@ def read_manifest(folder: Path) -> dict[str, dict]:
     return {key: value for key, value in found.items() if isinstance(value, dict)} if isinstance(found, dict) else {}
 
 
-def saved_page(folder: Path, inst: Instrument, manifest: dict[str, dict]) -> Optional[Fetched]:
+def saved_page(folder: Path, inst: Instrument, manifest: dict[str, dict[str, Any]]) -> Optional[Fetched]:
     """The saved page `folder/<id>.html` (or `.htm`), decoded by its `<meta>` charset; None when there is none.
     Its URL is the manifest's, else the instrument's `status_url`."""
     for suffix in SUFFIXES:

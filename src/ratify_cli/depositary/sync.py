@@ -3,24 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import field
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Literal, Optional
+from typing import TYPE_CHECKING, Literal, Optional
 
 import httpx
+from msgspec import Struct, field
 
-from ..frozen import frozen
-from .. import dates
-from ..dataset import Dataset
-from ..records import Event, Instrument
-from ..status import sort_events
-from ..vocab import Action, System
+from ..domain import dates
+from ..domain.dataset import Dataset
+from ..domain.dates import Day
+from ..domain.records import Event, Instrument
+from ..domain.status import sort_events
+from ..domain.vocab import Action, System
 from . import PageError, ParsedEvent, ParsedPage, ilo, oas, un
-from .fetch import DEFAULT_POLICY, FetchPolicy, Fetched, fetch_all
+from .fetch import DEFAULT_POLICY, Fetched, FetchPolicy, fetch_all
 from .names import NameIndex
 
 if TYPE_CHECKING:
-    from ..report import Report
+    from ..reports.report import Report
 
 PARSERS = {System.UN: un.parse, System.INTER_AMERICAN: oas.parse, System.ILO: ilo.parse}
 DriftKind = Literal["missing", "differs", "extra"]
@@ -31,8 +32,7 @@ def family(action: Action) -> str:
     return "consent" if action.is_consent else action.value
 
 
-@frozen
-class Drift:
+class Drift(Struct, frozen=True):
     """One disagreement between the data and a depositary page."""
 
     kind: DriftKind
@@ -41,14 +41,13 @@ class Drift:
     state: str
     action: Action
     page_date: Optional[dt.date]
-    data_date: Optional[dt.date]
+    data_date: Optional[Day]
     page_url: str
     data_action: Optional[Action] = None
     parsed: Optional[ParsedEvent] = None
 
 
-@frozen
-class Failure:
+class Failure(Struct, frozen=True):
     """A page that could not be fetched or read."""
 
     instrument: str
@@ -57,8 +56,7 @@ class Failure:
     offline: bool = False
 
 
-@frozen
-class SyncResult:
+class SyncResult(Struct, frozen=True):
     """Every page read, every failure, and the drift between pages and data."""
 
     pages: tuple[ParsedPage, ...]
@@ -139,7 +137,7 @@ def _pair_drift(page: ParsedPage, state: str, ours: list[Event], theirs: list[Pa
 
 def select(data: Dataset, ids: Iterable[str], system: Optional[System]) -> list[Instrument]:
     """The instruments to sync: those named, or all, of one system or all."""
-    from ..gaps import find_instrument
+    from ..query.selection import find_instrument
 
     chosen = [find_instrument(data, i) for i in ids] or list(data.instruments)
     return [i for i in chosen if system is None or i.system is system]
@@ -192,9 +190,9 @@ def problems(result: SyncResult) -> list[str]:
 DRIFT_FIELDS = ("instrument", "state", "kind", "action", "data_action", "data_date", "page_date", "page_url")
 
 
-def drift_report(data: Dataset, result: SyncResult, today: dt.date) -> "Report":
+def drift_report(data: Dataset, result: SyncResult, today: dt.date) -> Report:
     """The drift as a table: one row per disagreement, with a summary of pages read and failed."""
-    from ..report import Column, Report
+    from ..reports.report import Column, Msg, Report
 
     rows = tuple(
         {
@@ -210,26 +208,27 @@ def drift_report(data: Dataset, result: SyncResult, today: dt.date) -> "Report":
         for d in sorted(result.drift, key=lambda d: (d.instrument, d.state, d.kind, d.action.value))
     )
     kinds = {kind: sum(d.kind == kind for d in result.drift) for kind in ("missing", "differs", "extra")}
-    skipped = f", {len(result.skipped)} skipped (no saved page)" if result.skipped else ""
-    summary = (
-        f"{len(result.pages)} page(s) read, {len(result.failures)} failed{skipped}; "
-        f"{kinds['missing']} missing from the data, {kinds['differs']} differing, {kinds['extra']} only in the data.",
-    ) + tuple(f"{page.instrument}: {note}" for page in result.pages for note in page.ignored)
+    counts = {"pages": len(result.pages), "failed": len(result.failures), "skipped": len(result.skipped), **kinds}
+    summary = (Msg("summary.sync", counts),) + tuple(
+        Msg("summary.sync-page-note", {"instrument": page.instrument, "note": note})
+        for page in result.pages
+        for note in page.ignored
+    )
     unread = problems(result)
     if unread:
-        summary += (f"{len(unread)} row(s) not read: an unknown participant name or a date that reads two ways.",)
+        summary += (Msg("summary.sync-unread", {"count": len(unread)}),)
     return Report(
         kind="sync",
-        title="Drift between the data and the depositaries",
+        title=Msg("title.sync"),
         as_of=today,
         data_version=data.version,
         columns=(
-            Column("instrument", "Instrument"),
-            Column("state", "State"),
-            Column("kind", "Drift"),
-            Column("action", "Act (page)"),
-            Column("page_date", "Page"),
-            Column("data_date", "Data"),
+            Column("instrument", "instrument"),
+            Column("state", "state"),
+            Column("kind", "drift", vocab="drift"),
+            Column("action", "act_page", vocab="action"),
+            Column("page_date", "page"),
+            Column("data_date", "data"),
         ),
         rows=rows,
         summary=summary,

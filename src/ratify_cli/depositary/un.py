@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Optional
+from typing import Any, Optional
 
-from ..vocab import CONSENT_ACTIONS, Action
+from ..domain.vocab import CONSENT_ACTIONS, Action
 from . import PageError, ParsedEvent, ParsedPage
 from .html import cell_text, day_month_year, soup
 from .names import NameIndex
@@ -36,7 +36,7 @@ def _cell(text: str) -> Optional[tuple[dt.date, str, bool]]:
     return day_month_year(match.group(2)), match.group(3) or "", bool(match.group(1))
 
 
-def footnotes(page) -> dict[str, str]:
+def footnotes(page: Any) -> dict[str, str]:
     """The page's numbered footnotes ('3' -> 'On 23 October 1997, the Government of Jamaica notified ...')."""
     found: dict[str, str] = {}
     for anchor in page.find_all("a", attrs={"name": re.compile(r"^\d+$")}):
@@ -76,7 +76,11 @@ def parse(text: str, *, url: str, instrument: str, reference: str, names: NameIn
     headers = [cell_text(cell) for cell in rows[0].find_all(["td", "th"])] if rows else []
     signature_col = next((i for i, h in enumerate(headers) if h.lower().startswith("signature")), None)
     consent_col = next(
-        (i for i, h in enumerate(headers) if i and not h.lower().startswith("signature") and re.search(r"ratification|accession|succession", h, re.I)),
+        (
+            i
+            for i, h in enumerate(headers)
+            if i and not h.lower().startswith("signature") and re.search(r"ratification|accession|succession", h, re.I)
+        ),
         None,
     )
     if not headers or not headers[0].lower().startswith("participant") or consent_col is None:

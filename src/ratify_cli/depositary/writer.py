@@ -10,14 +10,14 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from ..dataset import INSTRUMENTS_FILE, STATES_FILE
+from ..domain.dataset import INSTRUMENTS_FILE, STATES_FILE
 from ..errors import DataError
 from ..output import write_atomic
 from . import ParsedPage
 from .sync import SyncResult, read_for
 
 
-def _yaml(text: str):  # -> ruamel.yaml.YAML
+def _yaml(text: str) -> Any:  # a ruamel.yaml.YAML
     from ruamel.yaml import YAML  # imported here: only `sync --write` rewrites files
 
     yaml = YAML(typ="rt")
@@ -113,7 +113,7 @@ def _as_date(value: Any) -> Any:
 
 def apply(data_dir: Path, result: SyncResult, today: dt.date) -> list[str]:
     """Write the sync results, only if every page was read and the result validates; returns files changed."""
-    from ..loader import load
+    from ..loading.loader import load
 
     if result.failures:
         raise DataError(f"not writing: {len(result.failures)} page(s) could not be read")

@@ -5,17 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Optional
 
-from ..dataset import Dataset
-from ..frozen import frozen
-from ..gaps import Selection, compute
-from ..status import sort_events
+from msgspec import Struct
+
+from ..domain.dataset import Dataset
+from ..domain.status import sort_events
+from ..query.selection import compute
 
 PARTIAL = r"\d{4}(-\d{2}(-\d{2})?)?"
 """A date known to the year, the month or the day (ISO 8601 reduced precision)."""
 
 
-@frozen
-class Field:
+class Field(Struct, frozen=True):
     """One column: its name, Frictionless type (string, integer, boolean, date) and what it holds."""
 
     name: str
@@ -26,8 +26,7 @@ class Field:
     required: bool = False
 
 
-@frozen
-class Table:
+class Table(Struct, frozen=True):
     """One table: its fields, rows (values in field order) and keys."""
 
     name: str
@@ -106,7 +105,7 @@ STATUS_FIELDS = (
     _partial("denounced", "Date a denunciation took effect (or will)"),
     _s("next_step", "What the state would do next: sign, ratify, accede, re-accede"),
     _s("prerequisite", "Id of an instrument the state must join first"),
-    Field("checked", "date", "Date of the newest complete source covering the state"),
+    _partial("checked", "Date of the newest complete source covering the state"),
     Field("secondary", "boolean", "Whether the fact behind the status rests on a secondary source"),
     _s("source", "URL of the source the status rests on"),
 )
@@ -130,7 +129,7 @@ def tables(data: Dataset, as_of: dt.date) -> tuple[Table, ...]:
          s.oas.left, s.oas.is_member(as_of))
         for s in states
     )
-    events = []
+    events: list[tuple[Any, ...]] = []
     for state in states:
         for e in sort_events(state.events):
             events.append((len(events) + 1, state.code, e.instrument, e.action.value, _iso(e.date), _iso(e.effective),
@@ -141,7 +140,7 @@ def tables(data: Dataset, as_of: dt.date) -> tuple[Table, ...]:
             ps = compute(data, state, inst, as_of)
             statuses.append((state.code, inst.id, as_of, ps.status.value, _iso(ps.signed), _iso(ps.consented),
                              ps.consent_action.value if ps.consent_action else None, _iso(ps.in_force), _iso(ps.denounced),
-                             ps.next_step.value if ps.next_step else None, ps.prerequisite, ps.checked, ps.secondary, ps.source))
+                             ps.next_step.value if ps.next_step else None, ps.prerequisite, _iso(ps.checked), ps.secondary, ps.source))
     return (
         Table("instruments", "Instruments", "The treaties tracked, one row each.", INSTRUMENT_FIELDS, instruments, ("id",),
               (("parent", "instruments", "id"), ("prerequisite", "instruments", "id"))),

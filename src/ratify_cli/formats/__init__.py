@@ -2,43 +2,10 @@
 
 from __future__ import annotations
 
-from enum import Enum
-from typing import Protocol
+from ..reports.report import Report
+from .base import FindingsFormat, Formatter, OutputFormat, RenderOptions
 
-from ..frozen import frozen
-from ..report import Report
-
-
-class OutputFormat(str, Enum):
-    """The formats a table can be written in."""
-
-    TABLE = "table"
-    MARKDOWN = "markdown"
-    CSV = "csv"
-    JSON = "json"
-    HTML = "html"
-
-
-class FindingsFormat(str, Enum):
-    """The formats of `ratify validate`."""
-
-    TEXT = "text"
-    JSON = "json"
-    GITHUB = "github"
-
-
-@frozen
-class RenderOptions:
-    """How the output will be shown: only the terminal format uses these."""
-
-    color: bool = False
-    width: int = 80
-
-
-class Formatter(Protocol):
-    """Turns a Report into text; never computes anything the Report does not hold."""
-
-    def __call__(self, report: Report, options: RenderOptions) -> str: ...
+__all__ = ["FindingsFormat", "Formatter", "OutputFormat", "RenderOptions", "formatter_for", "render"]
 
 
 def formatter_for(fmt: OutputFormat) -> Formatter:

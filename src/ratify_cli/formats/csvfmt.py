@@ -13,9 +13,9 @@ import io
 from collections.abc import Iterable
 from typing import Any
 
-from ..flat import columns
-from ..report import Report, plain
-from . import RenderOptions
+from ..reports.flat import columns
+from ..reports.report import Report, plain
+from .base import RenderOptions
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 COUNTED = frozenset({"events"})

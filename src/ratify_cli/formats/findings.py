@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import json
 
-from ..findings import Finding, Severity, ValidationSummary
-from . import FindingsFormat
+from ..loading.findings import Finding, Severity, ValidationSummary
+from .base import FindingsFormat
 from .safe import printable
 
+
+def headline(summary: ValidationSummary) -> str:
+    """One line: counts of records, errors and warnings."""
+    from ..text.en import plural
+
+    verdict = "valid" if not summary.errors else "invalid"
+    records = ((summary.instruments, "instrument"), (summary.states, "state"), (summary.events, "event"))
+    counts = ", ".join(plural(n, w) for n, w in records)
+    return f"{summary.data_dir}: {verdict}: {counts}; {summary.errors} error(s), {summary.warnings} warning(s)"
 
 def ordered(summary: ValidationSummary) -> list[Finding]:
     """Findings in the one order every format uses: errors first, then by file, line and column."""
@@ -15,7 +24,7 @@ def ordered(summary: ValidationSummary) -> list[Finding]:
 
 
 def _text(summary: ValidationSummary) -> str:
-    return "".join(printable(str(f)) + "\n" for f in ordered(summary)) + summary.headline() + "\n"
+    return "".join(printable(str(f)) + "\n" for f in ordered(summary)) + headline(summary) + "\n"
 
 
 def _json(summary: ValidationSummary) -> str:
@@ -59,7 +68,7 @@ def _github(summary: ValidationSummary) -> str:
         if f.line:
             props += f",line={f.line},col={f.column or 1}"
         lines.append(f"::{f.severity.value} {props}::{_escape_data(printable(f.message))} [{f.code}]")
-    lines.append(summary.headline())
+    lines.append(headline(summary))
     return "\n".join(lines) + "\n"
 
 

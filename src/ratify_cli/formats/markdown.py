@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..report import Column, Report, symbol, text
-from . import RenderOptions
+from ..reports.report import SOURCE_NUMBER, Column, Report
+from ..text import Texts, legend, texts
+from .base import RenderOptions
+from .cells import cell, header, text
 from .mdlink import link
 from .safe import printable
 
@@ -35,6 +37,13 @@ def escape(value: str) -> str:
     return "".join(_ESCAPES.get(char, char) for char in printable(value)).strip()
 
 
+_URL_IN_TEXT = re.compile(r"https?://[^\s<>]*[^\s<>.,;:!?)\]'\"]")
+
+
+def _escaped(value: str) -> str:
+    return "".join(_ESCAPES.get(char, char) for char in printable(value))
+
+
 def _prose(line: str, in_table: bool = False) -> str:
     """A line of text with every URL in it as a link to itself."""
     out, start = [], 0
@@ -44,68 +53,68 @@ def _prose(line: str, in_table: bool = False) -> str:
     return ("".join(out) + _escaped(line[start:])).strip()
 
 
-def _escaped(value: str) -> str:
-    return "".join(_ESCAPES.get(char, char) for char in printable(value))
+def _refs(report: Report, numbers: Any) -> str:
+    """Source numbers as `S3` links to the third source (one number or several)."""
+    if not numbers:
+        return ""
+    numbers = numbers if isinstance(numbers, (list, tuple)) else [numbers]
+    return " ".join(
+        link(f"S{n}", report.sources[n - 1], in_table=True) if 0 < n <= len(report.sources) else f"S{n}" for n in numbers
+    )
 
 
-_URL_IN_TEXT = re.compile(r"https?://[^\s<>]*[^\s<>.,;:!?)\]'\"]")
-
-
-def _refs(report: Report, cell: str) -> str:
-    """`S3 S7` as links to the third and seventh sources (any other word as text)."""
-    words = []
-    for word in cell.split():
-        number = int(word[1:]) if word[:1] == "S" and word[1:].isdigit() else 0
-        words.append(link(word, report.sources[number - 1], in_table=True) if 0 < number <= len(report.sources) else escape(word))
-    return " ".join(words)
-
-
-def _cell(report: Report, column: Column, row: dict[str, Any]) -> str:
+def _cell(words: Texts, report: Report, column: Column, row: dict[str, Any]) -> str:
     if column.symbol:
-        return escape(symbol(report, column, row))
-    value = text(row.get(column.key))
-    if column.key == "ref":
-        return _refs(report, value)
+        return escape(cell(words, column, row))
+    if column.vocab == SOURCE_NUMBER:
+        return _refs(report, row.get(column.key))
+    value = cell(words, column, row)
     if column.beside and row.get(column.beside):
-        return f"{escape(value)} ({escape(text(row[column.beside]))})"
+        return f"{escape(value)} ({escape(text(words, row[column.beside]))})"
     return _prose(value, in_table=True)
 
 
-def _table(report: Report, columns: tuple[Column, ...], rows: tuple[dict[str, Any], ...]) -> list[str]:
-    lines = ["| " + " | ".join(escape(c.header) for c in columns) + " |"]
+def _table(words: Texts, report: Report, columns: tuple[Column, ...], rows: tuple[dict[str, Any], ...]) -> list[str]:
+    lines = ["| " + " | ".join(escape(header(words, c)) for c in columns) + " |"]
     lines.append("|" + "|".join(" --- " for _ in columns) + "|")
-    lines.extend("| " + " | ".join(_cell(report, c, row) for c in columns) + " |" for row in rows)
+    lines.extend("| " + " | ".join(_cell(words, report, c, row) for c in columns) + " |" for row in rows)
     return lines
+
+
+def _head(words: Texts, report: Report) -> list[str]:
+    meta = [words.frame("md_version", version=escape(report.data_version))]
+    if report.data_dir:
+        meta.append(words.frame("md_data", folder=escape(report.data_dir)))
+    if report.as_of is not None:
+        meta.insert(0, words.frame("md_as_of", date=report.as_of))
+    return [f"# {escape(words.message(report.title))}", "", " · ".join(meta), ""]
 
 
 def render(report: Report, options: RenderOptions) -> str:
     """A self-contained Markdown document."""
-    out = [f"# {escape(report.title)}", ""]
-    meta = [f"data version {escape(report.data_version)}"]
-    if report.data_dir:
-        meta.append(f"data {escape(report.data_dir)}")
-    if report.as_of is not None:
-        meta.insert(0, f"As of {report.as_of.isoformat()}")
-    out += [" · ".join(meta), ""]
+    words = texts(options.lang)
+    out = _head(words, report)
     if report.rows:
-        out += _table(report, report.columns, report.rows) + [""]
+        out += _table(words, report, report.columns, report.rows) + [""]
     else:
-        out += ["_No rows._", ""]
+        out += [words.frame("md_no_rows"), ""]
     for line in report.summary:
-        out += [_prose(line), ""]
+        out += [_prose(words.message(line)), ""]
     for section in report.sections:
-        out += [f"## {escape(section.title)}", ""]
-        out += (_table(report, section.columns, section.rows) if section.rows else ["_None._"]) + [""]
+        out += [f"## {escape(words.header(section.title))}", ""]
+        out += (_table(words, report, section.columns, section.rows) if section.rows else [words.frame("md_none")]) + [""]
     if report.legend:
-        out += ["**Legend**", ""]
-        out += [f"- {escape(symbol)} {escape(meaning)}" for symbol, meaning in report.legend] + [""]
+        out += [f"**{words.frame('md_legend')}**", ""]
+        entries = legend(words, report.legend, report.legend_symbols)
+        out += [f"- {escape(symbol)} {escape(meaning)}" for symbol, meaning in entries] + [""]
     if report.glossary:
-        out += ["**Glossary**", ""]
-        out += [f"- {escape(code)}: {escape(name)}" for code, name in report.glossary] + [""]
+        out += [f"**{words.frame('md_glossary')}**", ""]
+        out += [f"- {escape(code)}: {escape(words.message(name))}" for code, name in report.glossary] + [""]
     if report.footnotes:
-        out += ["**Notes**", ""]
-        out += [f"{number}. {escape(note)}" for number, note in enumerate(report.footnotes, start=1)] + [""]
+        out += [f"**{words.frame('md_notes')}**", ""]
+        out += [f"{number}. {escape(words.message(note))}" for number, note in enumerate(report.footnotes, start=1)]
+        out += [""]
     if report.sources:
-        out += ["**Sources**", ""]
+        out += [f"**{words.frame('md_sources')}**", ""]
         out += [f"- S{number}: {link(escape(url), url)}" for number, url in enumerate(report.sources, start=1)] + [""]
     return "\n".join(out)

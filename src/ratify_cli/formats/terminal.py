@@ -10,14 +10,14 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..report import Column, Report, symbol, text
-from . import RenderOptions
+from ..reports.report import Column, Msg, Report
+from ..text import Texts, legend, texts
+from .base import RenderOptions
+from .cells import cell, header
 from .safe import printable
 
 CELL = 3
 """Width of a matrix column: the symbol, the flag mark or a space, and a space; room for a two-digit number."""
-GROUPS = {"un": "UN", "inter-american": "Inter-American", "ilo": "ILO"}
-"""How the matrix names the systems it is split by."""
 
 STYLES = {
     "party": "green",
@@ -31,11 +31,15 @@ STYLES = {
 }
 
 
-def _cell(report: Report, column: Column, row: dict[str, Any]) -> Text:
+def _style(column: Column, row: dict[str, Any]) -> str:
     value = row.get(column.key)
-    shown = symbol(report, column, row) if column.symbol else text(value)
-    style = STYLES.get(str(value).split(" ")[0], "") if column.key in ("shown", "status") or column.symbol else ""
-    return Text(printable(shown), style=style)
+    if isinstance(value, Msg) and column.key == "shown":
+        return STYLES.get(value.params["status"], "")
+    return STYLES.get(str(value), "") if column.key == "status" or column.symbol else ""
+
+
+def _cell(words: Texts, column: Column, row: dict[str, Any]) -> Text:
+    return Text(printable(cell(words, column, row)), style=_style(column, row))
 
 
 UNBROKEN = 20
@@ -44,26 +48,26 @@ UNBROKEN = 20
 
 def _unbroken(cells: list[str]) -> int:
     """The longest word of a column, up to UNBROKEN: the narrowest the column may get."""
-    return min(UNBROKEN, max((len(word) for cell in cells for word in cell.split()), default=1))
+    return min(UNBROKEN, max((len(word) for c in cells for word in c.split()), default=1))
 
 
-def _table(report: Report, columns: tuple[Column, ...], rows: tuple[dict[str, Any], ...], title: str = "") -> Table:
+def _table(words: Texts, columns: tuple[Column, ...], rows: tuple[dict[str, Any], ...], title: str = "") -> Table:
     # Source references point to the list that Markdown prints; the terminal shows neither, nor empty columns.
-    columns = tuple(c for c in columns if c.key != "ref" and any(text(row.get(c.key)) for row in rows))
+    columns = tuple(c for c in columns if c.key != "ref" and any(cell(words, c, row) for row in rows))
     table = Table(box=box.SIMPLE_HEAD, title=printable(title) or None, title_justify="left", pad_edge=False)
     for column in columns:
-        cells = [printable(column.header)] + [printable(text(row.get(column.key))) for row in rows]
-        table.add_column(printable(column.header), overflow="fold", min_width=_unbroken(cells))
+        cells = [printable(header(words, column))] + [printable(cell(words, column, row)) for row in rows]
+        table.add_column(printable(header(words, column)), overflow="fold", min_width=_unbroken(cells))
     for row in rows:
-        table.add_row(*(_cell(report, column, row) for column in columns))
+        table.add_row(*(_cell(words, column, row) for column in columns))
     return table
 
 
-def _key(numbered: list[tuple[int, Column]], width: int) -> list[Text]:
+def _key(words: Texts, numbered: list[tuple[int, Column]], width: int) -> list[Text]:
     """`1 ICRMW  2 ICCPR ...`: each column's number and full short name, wrapped to the width."""
     lines: list[str] = []
     for number, column in numbered:
-        item = f"{number} {printable(column.header)}"
+        item = f"{number} {printable(header(words, column))}"
         if lines and len(lines[-1]) + 2 + len(item) <= width:
             lines[-1] += "  " + item
         else:
@@ -71,7 +75,12 @@ def _key(numbered: list[tuple[int, Column]], width: int) -> list[Text]:
     return [Text(line, style="dim") for line in lines]
 
 
-def _blocks(columns: list[Column], width: int) -> list[tuple[str, list[int]]]:
+def _group(words: Texts, group: str) -> str:
+    """A system's name (`UN`), for the matrix split by system."""
+    return words.header(f"system.{group}") if group else ""
+
+
+def _blocks(words: Texts, columns: list[Column], width: int) -> list[tuple[str, list[int]]]:
     """(title, column indexes) per block: all in one when they fit, else one or more per system."""
     per_block = max(1, (width - 5) // CELL)
     if len(columns) <= per_block:
@@ -81,7 +90,7 @@ def _blocks(columns: list[Column], width: int) -> list[tuple[str, list[int]]]:
         groups.setdefault(column.group, []).append(index)
     blocks = []
     for group, indexes in groups.items():
-        name = GROUPS.get(group, group)
+        name = _group(words, group)
         count = -(-len(indexes) // per_block)
         size = -(-len(indexes) // count)  # blocks of even size: 13 and 13, not 25 and 1
         chunks = [indexes[start : start + size] for start in range(0, len(indexes), size)]
@@ -90,38 +99,68 @@ def _blocks(columns: list[Column], width: int) -> list[tuple[str, list[int]]]:
     return blocks
 
 
-def _spans(columns: list[Column], indexes: list[int], width: int) -> Text:
+def _spans(words: Texts, columns: list[Column], indexes: list[int], width: int) -> Text:
     """One line naming the system above the first column of each run of its columns."""
     line = " " * 5
     previous = None
-    for index in indexes:
+    for position, index in enumerate(indexes):
         group = columns[index].group
         if group != previous:
-            line = line[: 5 + CELL * indexes.index(index)].ljust(5 + CELL * indexes.index(index))
-            line += "┌" + GROUPS.get(group, group) + " "
+            line = line[: 5 + CELL * position].ljust(5 + CELL * position)
+            line += "┌" + _group(words, group) + " "
         previous = group
     return Text(printable(line[:width].rstrip()), style="bold")
 
 
-def _matrix(report: Report, width: int) -> list[RenderableType]:
+def _matrix(words: Texts, report: Report, width: int) -> list[RenderableType]:
     """States down, instruments across as numbered columns with a key naming each in full; split by system when narrow."""
     first = report.columns[0]
     columns = [c for c in report.columns if c.symbol]
     blocks: list[RenderableType] = []
-    for title, indexes in _blocks(columns, width):
-        lines = [Text(printable(title), style="bold")] if title else [_spans(columns, indexes, width)]
+    for title, indexes in _blocks(words, columns, width):
+        lines = [Text(printable(title), style="bold")] if title else [_spans(words, columns, indexes, width)]
         lines.append(Text(" " * 5 + "".join(str(i + 1).ljust(CELL) for i in indexes).rstrip(), style="bold"))
         for row in report.rows:
-            line = Text(printable(text(row.get(first.key))).ljust(5))
+            line = Text(printable(cell(words, first, row)).ljust(5))
             for index in indexes:
-                cell = _cell(report, columns[index], row)  # a symbol and the flag mark or a space, then a space
-                cell.pad_right(CELL - cell.cell_len)
-                line.append_text(cell)
+                shown = _cell(words, columns[index], row)  # a symbol and the flag mark or a space, then a space
+                shown.pad_right(CELL - shown.cell_len)
+                line.append_text(shown)
             line.rstrip()
             lines.append(line)
-        lines.extend(_key([(i + 1, columns[i]) for i in indexes], width))
+        lines.extend(_key(words, [(i + 1, columns[i]) for i in indexes], width))
         blocks.append(Group(*lines, Text("")))
     return blocks
+
+
+def _parts(words: Texts, report: Report, width: int) -> list[RenderableType]:
+    title = printable(words.message(report.title))
+    if report.as_of:
+        title += " " + words.frame("as_of", date=report.as_of)
+    parts: list[RenderableType] = [Text(title, style="bold")]
+    if report.kind == "matrix":
+        parts.extend(_matrix(words, report, width))
+    elif report.rows:
+        parts.append(_table(words, report.columns, report.rows))
+    else:
+        parts.append(Text(words.frame("no_rows")))
+    for section in report.sections:
+        name = words.header(section.title)
+        parts.append(
+            _table(words, section.columns, section.rows, name) if section.rows
+            else Text(words.frame("section_none", title=name))
+        )
+    parts.extend(Text(printable(words.message(line))) for line in report.summary)
+    if report.legend:
+        entries = legend(words, report.legend, report.legend_symbols)
+        line = words.frame("legend") + " " + "  ".join(f"{s} {printable(m)}" for s, m in entries)
+        parts.append(Text(line, style="dim"))
+    for number, note in enumerate(report.footnotes, start=1):
+        parts.append(Text(f"[{number}] {printable(words.message(note))}", style="dim"))
+    if report.data_dir:
+        line = words.frame("data_line", folder=printable(report.data_dir), version=printable(report.data_version))
+        parts.append(Text(line, style="dim"))
+    return parts
 
 
 def render(report: Report, options: RenderOptions) -> str:
@@ -137,24 +176,6 @@ def render(report: Report, options: RenderOptions) -> str:
         emoji=False,
         markup=False,
     )
-    parts: list[RenderableType] = []
-    title = printable(report.title) + (f" — as of {report.as_of.isoformat()}" if report.as_of else "")
-    parts.append(Text(title, style="bold"))
-    if report.kind == "matrix":
-        parts.extend(_matrix(report, options.width))
-    elif report.rows:
-        parts.append(_table(report, report.columns, report.rows))
-    else:
-        parts.append(Text("No rows."))
-    for section in report.sections:
-        parts.append(_table(report, section.columns, section.rows, section.title) if section.rows else Text(f"{section.title}: none"))
-    parts.extend(Text(printable(line)) for line in report.summary)
-    if report.legend:
-        parts.append(Text("Legend: " + "  ".join(f"{s} {printable(m)}" for s, m in report.legend), style="dim"))
-    for number, note in enumerate(report.footnotes, start=1):
-        parts.append(Text(f"[{number}] {printable(note)}", style="dim"))
-    if report.data_dir:
-        parts.append(Text(f"Data: {printable(report.data_dir)}, version {printable(report.data_version)}", style="dim"))
-    for line in parts:
+    for line in _parts(texts(options.lang), report, options.width):
         console.print(line)
     return buffer.getvalue()

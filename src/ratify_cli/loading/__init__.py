@@ -1,0 +1,1 @@
+"""Loading a data folder: models, strict and fast YAML readers, rules, findings, the cache and the pipeline."""
