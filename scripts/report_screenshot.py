@@ -33,8 +33,9 @@ def main() -> int:
         return 1
     with tempfile.TemporaryDirectory() as work:
         page = Path(work) / "report.html"
-        subprocess.run([sys.executable, "-m", "ratify_cli", "report", "--data", str(REPO / "data"), "--as-of", args.as_of,
-                        "--output", str(page)], check=True)
+        # Run from the checkout with a relative --data, so the page names the folder as `data`, not a local path.
+        subprocess.run([sys.executable, "-m", "ratify_cli", "report", "--data", "data", "--as-of", args.as_of,
+                        "--output", str(page)], check=True, cwd=REPO)
         subprocess.run([chromium, *FLAGS, f"--user-data-dir={Path(work) / 'profile'}", f"--window-size={args.size}",
                         f"--screenshot={args.output.resolve()}", page.as_uri()], check=True, capture_output=True)
     sys.stderr.write(f"wrote {args.output} ({args.output.stat().st_size // 1024} KiB)\n")

@@ -173,7 +173,7 @@ def test_report_page_in_spanish(runner, tmp_path) -> None:
     page = assert_self_contained(html)
     text = " ".join(" ".join(page.text).split())
     assert '<html lang="es">' in html
-    assert "Al 2020-01-01 · 4 Estados miembros de la OEA · 3 instrumentos · versión de los datos" in text
+    assert "Al 1 de enero de 2020 · 4 Estados miembros de la OEA · 3 instrumentos · versión de los datos" in text
     assert "Brechas y próximos pasos" in text and "volver a adherirse" in text and "Canadá" in text
     assert re.search(r'<th colspan="2" class="sys sys-un first-of-system">ONU</th>', html)
     assert "Convención sobre Pruebas (IV-99)" in html

@@ -52,6 +52,8 @@ class Texts(Protocol):
 
     def page_words(self) -> dict[str, str]: ...
 
+    def day(self, value: Any) -> str: ...
+
 
 def texts(lang: Lang = Lang.EN) -> Texts:
     """The text module of a language (imported on demand: Spanish needs Babel)."""

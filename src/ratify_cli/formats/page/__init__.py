@@ -36,6 +36,7 @@ def _words(words: Texts, lang: str) -> dict[str, Any]:
         "t": words.page_words(),
         "sys": {system.value: words.header(f"system.{system.value}") for system in System},
         "say": lambda msg: words.message(msg) if msg is not None else "",
+        "day": words.day,
         "lang": lang,
         "name_key": "name_es" if lang == Lang.ES.value else "name_en",
         "title_key": "title_es" if lang == Lang.ES.value else "title_en",
