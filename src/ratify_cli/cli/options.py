@@ -69,6 +69,15 @@ def choice(enum: type[E], option: str) -> Callable[[Optional[str]], Optional[E]]
     return parse
 
 
+def one_of(value: str, words: tuple[str, ...], option: str) -> str:
+    """A free-text option that takes one of a few words, in any case; a usage error with a suggestion otherwise."""
+    word = value.strip().lower()
+    if word not in words:
+        listed = " or ".join(f"`{w}`" for w in words)
+        raise UsageError(f"{option} takes {listed}, not {value!r}{suggest(value, list(words))}")
+    return word
+
+
 def metavar(enum: type[Enum]) -> str:
     return "[" + "|".join(m.value for m in enum) + "]"
 

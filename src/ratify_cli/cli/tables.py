@@ -9,7 +9,6 @@ from typing import Annotated, Optional
 import typer
 
 from ..errors import UsageError
-from ..query.suggest import suggest
 from ..reports import catalog
 from ..reports.gaps import status_table
 from .common import check_filters, load_dataset, location_of, open_folder, selection, write_report
@@ -27,6 +26,7 @@ from .options import (
     TopicOpt,
     WidthOpt,
     as_of_date,
+    one_of,
     parse_date,
 )
 
@@ -99,9 +99,7 @@ def changes(
     data: DataOpt = None,
 ) -> None:
     """Every signature, consent and denunciation in a window (default: since the Program, 7 June 2005)."""
-    group = by.strip().lower()
-    if group not in ("state", "instrument"):
-        raise UsageError(f"--by takes `state` or `instrument`, not {by!r}{suggest(by, ['state', 'instrument'])}")
+    group = one_of(by, ("state", "instrument"), "--by")
     start = parse_date(since, "--since")
     today = dt.date.today()
     if until is None and start is not None and start > today:
@@ -145,9 +143,7 @@ def coverage(
     """How complete the data is: pairs per status, and the share still unknown, among the members on the date."""
     from ..reports.coverage import completeness
 
-    group = by.strip().lower()
-    if group not in ("system", "instrument"):
-        raise UsageError(f"--by takes `system` or `instrument`, not {by!r}{suggest(by, ['system', 'instrument'])}")
+    group = one_of(by, ("system", "instrument"), "--by")
     location = location_of(data)
     dataset = load_dataset(location)
     sel = selection(as_of, system=system, topic=topic)
