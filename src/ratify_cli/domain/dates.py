@@ -82,19 +82,6 @@ def is_exact(day: Day) -> bool:
     return not isinstance(day, PartialDate)
 
 
-def narrowest(first: dt.date, last: dt.date) -> Optional[Day]:
-    """The most precise recorded date spanning exactly [first, last]: a day, a month, a year, or None."""
-    if first == last:
-        return first
-    if first.year != last.year:
-        return None
-    if first.month == last.month:
-        whole_month = PartialDate(first.year, first.month)
-        return whole_month if (whole_month.first, whole_month.last) == (first, last) else None
-    whole_year = PartialDate(first.year)
-    return whole_year if (whole_year.first, whole_year.last) == (first, last) else None
-
-
 def span(first: dt.date, last: dt.date) -> Optional[Day]:
     """The most precise recorded date that contains both days: the day, their month or their year (None if neither)."""
     if first == last:
