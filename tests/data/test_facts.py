@@ -207,3 +207,18 @@ def test_every_instrument_with_events_has_a_fact(bundled) -> None:
     tested = {instrument for _state, instrument, _action, _date in FACTS + MORE_FACTS}
     with_events = {event.instrument for _state, event in bundled.all_events()}
     assert with_events - tested == set()
+
+
+SPANISH_TITLES = {
+    # A sample of the official Spanish titles, each as the cited page writes it (the instrument's `sources`).
+    "cedaw-op": "Protocolo Facultativo de la Convención sobre la eliminación de todas las formas de discriminación contra la mujer",
+    "refugee-protocol": "Protocolo sobre el Estatuto de los Refugiados",
+    "vccr": "Convención de Viena sobre Relaciones Consulares",
+    "ilo-c105": "Convenio sobre la abolición del trabajo forzoso, 1957 (núm. 105)",
+    "ilo-c189": "Convenio sobre las trabajadoras y los trabajadores domésticos, 2011 (núm. 189)",
+}
+
+
+def test_every_instrument_has_its_spanish_title(bundled) -> None:
+    assert [i.id for i in bundled.instruments if not i.title_es] == []
+    assert {i: bundled.by_id[i].title_es for i in SPANISH_TITLES} == SPANISH_TITLES

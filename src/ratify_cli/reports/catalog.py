@@ -9,7 +9,7 @@ from typing import Any, Literal, Optional
 from msgspec.structs import replace
 
 from ..domain.dataset import Dataset
-from ..domain.dates import earliest, latest
+from ..domain.dates import PartialDate, earliest, latest
 from ..domain.records import ALL, Check, Instrument, State
 from ..domain.status import Status, sort_events
 from ..domain.vocab import Action
@@ -68,8 +68,8 @@ def states_table(data: Dataset, sel: Selection) -> Report:
     for state in select_states(data, sel):
         row = plain(state)
         row["member"] = state.oas.is_member(sel.as_of)
-        # Display only: a year without a confirmed day keeps the date's shape, so the column reads as dates.
-        row["joined"] = state.oas.joined or (f"{state.oas.joined_year}-??-??" if state.oas.joined_year else None)
+        # A year without a confirmed day is a partial date, printed `1951` as every other year-only date is.
+        row["joined"] = state.oas.joined or (PartialDate(state.oas.joined_year) if state.oas.joined_year else None)
         row["left"] = state.oas.left
         rows.append(row)
     members = sum(1 for row in rows if row["member"])
