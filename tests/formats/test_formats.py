@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 from markdown_it import MarkdownIt
 
 from ratify_cli.formats import OutputFormat, RenderOptions, formatter_for, render
 from ratify_cli.query.selection import Selection
+from ratify_cli.reports.coverage import completeness
 from ratify_cli.reports.gaps import STATUS_FIELDS, gaps_for_instrument, gaps_for_state, matrix, status_table
 from ratify_cli.reports.report import Column, Msg, Report
 from tests.conftest import D
@@ -190,6 +192,47 @@ def test_terminal_fits_width(bundled, width) -> None:
     assert max(len(line) for line in out.splitlines()) <= width
     out = render(matrix(bundled, SEL), OutputFormat.TABLE, RenderOptions(width=width))
     assert max(len(line) for line in out.splitlines()) <= width
+
+
+def _lines(report: Report, width: int) -> list[str]:
+    out = render(report, OutputFormat.TABLE, RenderOptions(width=width))
+    assert max(len(line) for line in out.splitlines()) <= width
+    return [line.rstrip() for line in out.splitlines()]
+
+
+def _row(lines: list[str], first: str) -> list[str]:
+    return next(line.split() for line in lines if line.split()[:1] == [first])
+
+
+@pytest.mark.parametrize("width", [80, 100])
+def test_terminal_table_too_wide_gives_way_without_losing_a_column(bundled, width) -> None:
+    # Ten columns of completeness do not fit 80 characters with their padding; rich alone crops the last columns
+    # (the unknown share). The padding goes and the longest ids fold instead; every cell is still printed.
+    report = completeness(bundled, SEL, "instrument")
+    row = _row(_lines(report, width), "icrmw")
+    assert row == _row(_lines(report, 200), "icrmw") and len(row) == 10 and row[-1].endswith("%")
+
+
+@pytest.mark.parametrize("width", [80, 100])
+def test_terminal_table_that_cannot_fit_prints_records(bundled, width) -> None:
+    # Nine columns of status, four of them dates, cannot share 80 characters without splitting dates: each row is
+    # printed as `header  value` lines instead of a table with its last columns (checked, notes) cropped.
+    lines = _lines(status_table(bundled, SEL), width)
+    start = next(i for i, line in enumerate(lines) if line == "State       MEX" and lines[i + 1] == "Instrument  ICRMW")
+    record = lines[start : lines.index("", start)]
+    assert record[:-1] == [
+        "State       MEX", "Instrument  ICRMW", "Status      party", "Signed      1991-05-22", "Consent     1999-03-08",
+        "Act         ratification", "In force    2003-07-01", "Checked     2026-02-03",
+    ]
+    assert re.fullmatch(r"Notes       \[\d+\]", record[-1])
+
+
+def test_records_give_every_cell_of_a_row(bundled) -> None:
+    report = completeness(bundled, SEL, "instrument")
+    lines = _lines(report, 60)
+    start = lines.index("Instrument       icrmw")
+    record = lines[start : lines.index("", start)]
+    assert [line.split()[-1] for line in record] == _row(_lines(report, 200), "icrmw")
 
 
 def test_json_is_utf8_text(mini) -> None:

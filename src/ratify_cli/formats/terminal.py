@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from typing import Any
+from typing import Any, Optional
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -51,15 +51,78 @@ def _unbroken(cells: list[str]) -> int:
     return min(UNBROKEN, max((len(word) for c in cells for word in c.split()), default=1))
 
 
-def _table(words: Texts, columns: tuple[Column, ...], rows: tuple[dict[str, Any], ...], title: str = "") -> Table:
+FOLDED = 12
+"""Where the columns do not fit, words longer than this are the first to fold (long ids such as `ia-forced-disappearance`)."""
+
+Layout = Optional[tuple[Optional[list[int]], int]]
+"""Column widths (None: as rich lays them out) and cell padding; None when the row must be printed as a record."""
+
+
+def _frame(columns: int, padding: int) -> int:
+    """Width of what SIMPLE_HEAD draws around cells: a blank rule at both edges and between columns, and the padding
+    on the inner sides of cells (pad_edge=False)."""
+    return 2 + (columns - 1) * (1 + 2 * padding)
+
+
+def _layout(texts: list[list[str]], width: int) -> Layout:
+    """How a table fits the width, every column kept: rich's own layout may crop the last columns of a table too wide.
+
+    The widest columns give way first, down to their longest word (at most UNBROKEN); then the cells lose their
+    padding; then words longer than FOLDED fold. When even that does not fit, the table cannot be printed without
+    splitting dates and words, and each row is printed as a record instead.
+    """
+    natural = [max(len(line) for text in column for line in text.splitlines() or [""]) or 1 for column in texts]
+    if sum(natural) + _frame(len(texts), 1) <= width:
+        return None, 1
+    words = [_unbroken(column) for column in texts]
+    padding = 1 if sum(words) + _frame(len(texts), 1) <= width else 0
+    room = width - _frame(len(texts), padding)
+    widths = list(natural)
+    for floor in (words, [min(FOLDED, w) for w in words]):
+        while sum(widths) > room:
+            above = [i for i, w in enumerate(widths) if w > floor[i]]
+            if not above:
+                break
+            widths[max(above, key=lambda i: widths[i])] -= 1
+    return (widths, padding) if sum(widths) <= room else None
+
+
+def _table(
+    words: Texts, columns: tuple[Column, ...], rows: tuple[dict[str, Any], ...], width: int, title: str = ""
+) -> RenderableType:
     # Source references point to the list that Markdown prints; the terminal shows neither, nor empty columns.
     columns = tuple(c for c in columns if c.key != "ref" and any(cell(words, c, row) for row in rows))
-    table = Table(box=box.SIMPLE_HEAD, title=printable(title) or None, title_justify="left", pad_edge=False)
-    for column in columns:
-        cells = [printable(header(words, column))] + [printable(cell(words, column, row)) for row in rows]
-        table.add_column(printable(header(words, column)), overflow="fold", min_width=_unbroken(cells))
+    texts = [[printable(header(words, c))] + [printable(cell(words, c, row)) for row in rows] for c in columns]
+    layout = _layout(texts, width)
+    if layout is None:
+        return Group(Text(""), _records(words, columns, rows, title), Text(""))
+    widths, padding = layout
+    table = Table(
+        box=box.SIMPLE_HEAD, title=printable(title) or None, title_justify="left", pad_edge=False, padding=(0, padding)
+    )
+    for index, text in enumerate(texts):
+        if widths is None:
+            table.add_column(text[0], overflow="fold", min_width=_unbroken(text))
+        else:
+            table.add_column(text[0], overflow="fold", width=widths[index])
     for row in rows:
         table.add_row(*(_cell(words, column, row) for column in columns))
+    return table
+
+
+def _records(words: Texts, columns: tuple[Column, ...], rows: tuple[dict[str, Any], ...], title: str) -> Table:
+    """One row after another as `header  value` lines, for tables too wide for the width: nothing split or cropped."""
+    table = Table.grid(padding=(0, 2))
+    if title:
+        table.title, table.title_justify = printable(title), "left"
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(overflow="fold")
+    for number, row in enumerate(rows):
+        if number:
+            table.add_row("", "")
+        for column in columns:
+            if cell(words, column, row):
+                table.add_row(printable(header(words, column)), _cell(words, column, row))
     return table
 
 
@@ -141,13 +204,13 @@ def _parts(words: Texts, report: Report, width: int) -> list[RenderableType]:
     if report.kind == "matrix":
         parts.extend(_matrix(words, report, width))
     elif report.rows:
-        parts.append(_table(words, report.columns, report.rows))
+        parts.append(_table(words, report.columns, report.rows, width))
     else:
         parts.append(Text(words.frame("no_rows")))
     for section in report.sections:
         name = words.header(section.title)
         parts.append(
-            _table(words, section.columns, section.rows, name) if section.rows
+            _table(words, section.columns, section.rows, width, name) if section.rows
             else Text(words.frame("section_none", title=name))
         )
     parts.extend(Text(printable(words.message(line))) for line in report.summary)
