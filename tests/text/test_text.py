@@ -20,6 +20,7 @@ COMMANDS = {
     "states": ["states", "--as-of", "2020-01-01", "--all-states"],
     "show-state": ["show", "MEX", "--as-of", "2020-01-01"],
     "show-instrument": ["show", "conv", "--as-of", "2020-01-01"],
+    "coverage": ["coverage", "--by", "instrument", "--as-of", "2020-01-01"],
 }
 
 
@@ -39,6 +40,7 @@ def test_spanish_dates_and_plurals() -> None:
     assert es.day(dt.date(2005, 6, 7)) == "7 de junio de 2005"
     assert es.plural(1, "party") == "1 parte" and es.plural(2, "party") == "2 partes"
     assert es.plural(0, "instrument") == "0 instrumentos"
+    assert es.percent(12.5) == "12,5 %" and es.percent(0.0) == "0,0 %" and en.percent(12.5) == "12.5%"
 
 
 def _run(runner, args: list[str], lang: str) -> str:

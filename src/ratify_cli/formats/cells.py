@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..reports.report import FOOTNOTES, SOURCE_NUMBER, Column, Msg, plain
+from ..reports.report import FOOTNOTES, PERCENT, SOURCE_NUMBER, Column, Msg, plain
 from ..text import SECONDARY_MARK, SYMBOLS, Texts
 
 
@@ -53,4 +53,6 @@ def cell(words: Texts, column: Column, row: dict[str, Any]) -> str:
         if isinstance(value, (list, tuple)):
             return " ".join(f"S{number}" for number in value)
         return f"S{value}" if value else ""
+    if column.vocab == PERCENT:
+        return words.percent(value)
     return text(words, value, column.vocab)

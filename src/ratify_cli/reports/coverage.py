@@ -9,7 +9,7 @@ from ..domain.dataset import Dataset
 from ..domain.status import Status
 from ..query.selection import Selection, compute, select_instruments, select_states
 from .gaps import OLD_NONE, shown_status
-from .report import Column, Msg, Report
+from .report import PERCENT, Column, Msg, Report
 
 COUNTED = (Status.PARTY, Status.PENDING, Status.SIGNED, Status.DENOUNCED, Status.NONE, Status.UNKNOWN)
 
@@ -45,7 +45,7 @@ def completeness(data: Dataset, sel: Selection, by: Literal["system", "instrumen
         Column("pairs", "pairs"),
         *(Column(status.value, f"count.{status.value}") for status in COUNTED),
         Column("none_old", "count.none-old"),
-        Column("unknown_share", "unknown_share"),
+        Column("unknown_share", "unknown_share", vocab=PERCENT),
     )
     return Report(
         kind="coverage",
@@ -66,6 +66,6 @@ def _row(by: str, key: str, counts: Counter[str]) -> dict[str, Any]:
     return row
 
 
-def _share(part: int, whole: int) -> str:
-    """A percentage with one decimal, as the JSON and CSV carry it (`12.5%`)."""
-    return f"{100 * part / whole:.1f}%" if whole else "0.0%"
+def _share(part: int, whole: int) -> float:
+    """A percentage with one decimal, as the JSON and CSV carry it (12.5); each language writes it its own way."""
+    return round(100 * part / whole, 1) if whole else 0.0

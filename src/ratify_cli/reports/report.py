@@ -14,6 +14,8 @@ FOOTNOTES = "#footnotes"
 """The `vocab` of a column of footnote numbers (shown `[1] [2]`)."""
 SOURCE_NUMBER = "#source"
 """The `vocab` of a column of source numbers (shown `S1`, the Markdown source list's labels)."""
+PERCENT = "#percent"
+"""The `vocab` of a column of percentages, carried as numbers with one decimal (12.5) and shown per language."""
 
 
 class Msg(Struct, frozen=True):

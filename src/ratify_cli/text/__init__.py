@@ -54,6 +54,8 @@ class Texts(Protocol):
 
     def day(self, value: Any) -> str: ...
 
+    def percent(self, value: float) -> str: ...
+
 
 def texts(lang: Lang = Lang.EN) -> Texts:
     """The text module of a language (imported on demand: Spanish needs Babel)."""

@@ -65,6 +65,11 @@ def day(value: Any) -> str:
     return value.isoformat() if isinstance(value, dt.date) else str(value)
 
 
+def percent(value: float) -> str:
+    """A percentage carried with one decimal: `12.5%`."""
+    return f"{value:.1f}%"
+
+
 def state(p: Mapping[str, Any]) -> str:
     return f"{p['name_en']} ({p['code']})"
 
@@ -132,7 +137,7 @@ def _coverage(p: Mapping[str, Any]) -> str:
 
 def _coverage_summary(p: Mapping[str, Any]) -> str:
     return (
-        f"{p['pairs']} member x instrument pairs as of {day(p['as_of'])}: {p['unknown']} unknown ({p['unknown_share']}); "
+        f"{p['pairs']} member x instrument pairs as of {day(p['as_of'])}: {p['unknown']} unknown ({percent(p['unknown_share'])}); "
         f"{p['none_old']} of the {p['none']} 'none' rest on a check more than a year old."
     )
 

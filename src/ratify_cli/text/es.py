@@ -8,6 +8,7 @@ from typing import Any
 
 from babel import Locale
 from babel.dates import format_date
+from babel.numbers import format_decimal
 
 from ..domain.status import NoteCode
 from ..reports.report import Msg
@@ -104,6 +105,11 @@ def day(value: Any) -> str:
     return str(value)
 
 
+def percent(value: float) -> str:
+    """A percentage carried with one decimal, as Spanish writes it: `12,5 %`."""
+    return f"{format_decimal(value, format='0.0', locale=LOCALE)} %"
+
+
 def state(p: Mapping[str, Any]) -> str:
     return f"{p['name_es']} ({p['code']})"
 
@@ -172,9 +178,9 @@ def _coverage(p: Mapping[str, Any]) -> str:
 
 def _coverage_summary(p: Mapping[str, Any]) -> str:
     return (
-        f"{plural(p['pairs'], 'pair')} Estado miembro x instrumento al {day(p['as_of'])}: {p['unknown']} "
-        f"desconocidos ({p['unknown_share']}); {p['none_old']} de los {p['none']} 'ninguna' se basan en una "
-        "verificación de hace más de un año."
+        f"{plural(p['pairs'], 'pair')} Estado miembro x instrumento al {day(p['as_of'])}: "
+        f"{_pick(p['unknown'], ('desconocido', 'desconocidos'))} ({percent(p['unknown_share'])}); "
+        f"{p['none_old']} de los {p['none']} 'ninguna' se basan en una verificación de hace más de un año."
     )
 
 
