@@ -54,5 +54,5 @@ def cell(words: Texts, column: Column, row: dict[str, Any]) -> str:
             return " ".join(f"S{number}" for number in value)
         return f"S{value}" if value else ""
     if column.vocab == PERCENT:
-        return words.percent(value)
+        return "" if value is None else words.percent(value)
     return text(words, value, column.vocab)
