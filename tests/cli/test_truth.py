@@ -133,6 +133,33 @@ def test_suspect_sources_are_warned_about(runner, mini_copy) -> None:
     assert "its host is a raw IP address [suspect-source]" in result.stdout
 
 
+@pytest.mark.parametrize(
+    ("source", "reason"),
+    [
+        ("https://en.wikipedia.org/wiki/Protocol", "it is an encyclopedia (or a copy of one), not the publisher of the fact"),
+        ("https://wikimili.com/en/Protocol", "it is an encyclopedia (or a copy of one), not the publisher of the fact"),
+        ("https://www-oas-org.translate.goog/prot", "it is a proxy serving another site's page"),
+        ("https://example.org/prot.html.tmp", "it names a temporary file"),
+    ],
+)
+def test_sources_that_are_not_the_publishers_page_are_warned_about(runner, mini_copy, source, reason) -> None:
+    states = mini_copy / "states.yaml"
+    states.write_text(states.read_text(encoding="utf-8").replace(
+        "source: https://example.org/prot", f"source: {source}", 1), encoding="utf-8")
+    result = runner.invoke(app, ["validate", "--data", str(mini_copy)], env={"NO_COLOR": "1"})
+    assert result.exit_code == 0
+    suspect = [line.split(" is suspect: ")[1] for line in result.stdout.splitlines() if "suspect-source" in line]
+    assert suspect == [f"{reason} [suspect-source]"]
+
+
+def test_a_wiki_named_host_that_is_not_an_encyclopedia_copy_is_not_suspect(runner, mini_copy) -> None:
+    states = mini_copy / "states.yaml"
+    states.write_text(states.read_text(encoding="utf-8").replace(
+        "source: https://example.org/prot", "source: https://notwikipedia.org.example/prot", 1), encoding="utf-8")
+    result = runner.invoke(app, ["validate", "--data", str(mini_copy)], env={"NO_COLOR": "1"})
+    assert "suspect-source" not in result.stdout
+
+
 def test_mini_has_no_warnings() -> None:
     assert load(MINI).findings == ()
 

@@ -237,17 +237,32 @@ def prerequisite_order(data: Dataset, today: dt.date) -> Iterator[Finding]:
 _IP_HOST = re.compile(r"^https?://(\d{1,3}(\.\d{1,3}){3}|\[[0-9A-Fa-f:.]+\])(:\d+)?(/|$)")
 
 
+ENCYCLOPEDIAS = (
+    "wikipedia.org", "wikimili.com", "piglix.com", "wikiwand.com", "wikizero.net", "worddisk.com", "friendlywiki.com",
+    "popflock.com", "theinfolist.com", "absoluteastronomy.com", "knowledger.de", "abcdef.wiki", "other.wiki",
+)
+"""Hosts of encyclopedias and their copies: they restate facts, they do not publish them."""
+PROXIES = ("translate.goog", "workers.dev", "googleweblight.com")
+"""Hosts that serve other sites' pages under their own address."""
+
+
 def _suspect(url: str) -> Optional[str]:
     """Why a source address cannot be the publisher's own page, or None."""
     if _IP_HOST.match(url):
         return "its host is a raw IP address"
-    if urlsplit(url).path.lower().endswith(".tmp"):
+    parts = urlsplit(url)
+    if parts.path.lower().endswith(".tmp"):
         return "it names a temporary file"
+    host = (parts.hostname or "").lower()
+    if any(host == suffix or host.endswith("." + suffix) for suffix in ENCYCLOPEDIAS):
+        return "it is an encyclopedia (or a copy of one), not the publisher of the fact"
+    if any(host == suffix or host.endswith("." + suffix) for suffix in PROXIES):
+        return "it is a proxy serving another site's page"
     return None
 
 
 def source_addresses(data: Dataset, today: dt.date) -> Iterator[Finding]:
-    """Warn on a source whose host is an IP address or whose path ends in `.tmp`: not a publisher's own page."""
+    """Warn on a source that cannot be a publisher's own page: a raw IP address, a `.tmp` path, an encyclopedia, a proxy."""
     for index, inst in enumerate(data.instruments):
         urls: list[tuple[Path, str]] = [
             (("instruments", index, "sources", n), url) for n, url in enumerate(inst.sources)
