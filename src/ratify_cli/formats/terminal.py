@@ -74,11 +74,11 @@ def _layout(texts: list[list[str]], width: int) -> Layout:
     natural = [max(len(line) for text in column for line in text.splitlines() or [""]) or 1 for column in texts]
     if sum(natural) + _frame(len(texts), 1) <= width:
         return None, 1
-    words = [_unbroken(column) for column in texts]
-    padding = 1 if sum(words) + _frame(len(texts), 1) <= width else 0
+    longest = [_unbroken(column) for column in texts]
+    padding = 1 if sum(longest) + _frame(len(texts), 1) <= width else 0
     room = width - _frame(len(texts), padding)
     widths = list(natural)
-    for floor in (words, [min(FOLDED, w) for w in words]):
+    for floor in (longest, [min(FOLDED, w) for w in longest]):
         while sum(widths) > room:
             above = [i for i, w in enumerate(widths) if w > floor[i]]
             if not above:

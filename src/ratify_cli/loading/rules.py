@@ -254,11 +254,16 @@ def _suspect(url: str) -> Optional[str]:
     if parts.path.lower().endswith(".tmp"):
         return "it names a temporary file"
     host = (parts.hostname or "").lower()
-    if any(host == suffix or host.endswith("." + suffix) for suffix in ENCYCLOPEDIAS):
+    if _under(host, ENCYCLOPEDIAS):
         return "it is an encyclopedia (or a copy of one), not the publisher of the fact"
-    if any(host == suffix or host.endswith("." + suffix) for suffix in PROXIES):
+    if _under(host, PROXIES):
         return "it is a proxy serving another site's page"
     return None
+
+
+def _under(host: str, domains: tuple[str, ...]) -> bool:
+    """Whether the host is one of the domains or a subdomain of one (`en.wikipedia.org`, not `notwikipedia.org`)."""
+    return any(host == domain or host.endswith("." + domain) for domain in domains)
 
 
 def source_addresses(data: Dataset, today: dt.date) -> Iterator[Finding]:

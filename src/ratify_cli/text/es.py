@@ -88,6 +88,9 @@ COUNT_WORDS = (
 )
 
 
+COUNT_FORMS = {code: forms for code, forms, _always in COUNT_WORDS}
+
+
 def plural(count: int, noun: str) -> str:
     """`count noun`, the noun in the form CLDR's Spanish plural rule picks."""
     one, other = NOUNS[noun]
@@ -179,7 +182,7 @@ def _coverage(p: Mapping[str, Any]) -> str:
 def _coverage_summary(p: Mapping[str, Any]) -> str:
     return (
         f"{plural(p['pairs'], 'pair')} Estado miembro x instrumento al {day(p['as_of'])}: "
-        f"{_pick(p['unknown'], ('desconocido', 'desconocidos'))} ({percent(p['unknown_share'])}); "
+        f"{_pick(p['unknown'], COUNT_FORMS['unknown'])} ({percent(p['unknown_share'])}); "
         f"{p['none_old']} de los {p['none']} 'ninguna' se basan en una verificación de hace más de un año."
     )
 
